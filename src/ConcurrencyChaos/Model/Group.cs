@@ -1,0 +1,49 @@
+namespace ConcurrencyChaos.Model;
+
+/// <summary>
+/// A group of children run by one fan-out pattern: the pattern under test, or the catalog
+/// pattern named by <see cref="Pattern"/>.
+/// </summary>
+public sealed record Group : TreeNode
+{
+    private readonly IReadOnlyList<TreeNode> _children = [];
+    private readonly int _nodeCount = 1;
+
+    /// <summary>Creates a group of these children, in order.</summary>
+    public Group(params IEnumerable<TreeNode> children) => Children = [.. children];
+
+    /// <summary>The children, in the order the pattern receives them.</summary>
+    public IReadOnlyList<TreeNode> Children
+    {
+        get => _children;
+        init
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            _children = [.. value];
+            _nodeCount = 1 + _children.Sum(c => c.NodeCount);
+        }
+    }
+
+    /// <summary>A catalog pattern id that runs this group instead of the pattern under test, or null.</summary>
+    public string? Pattern { get; init; }
+
+    /// <inheritdoc />
+    public override int NodeCount => _nodeCount;
+
+    /// <inheritdoc />
+    public bool Equals(Group? other) =>
+        other is not null && Pattern == other.Pattern && Children.SequenceEqual(other.Children);
+
+    /// <inheritdoc />
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        hash.Add(Pattern);
+        foreach (var child in Children)
+        {
+            hash.Add(child);
+        }
+
+        return hash.ToHashCode();
+    }
+}

@@ -1,0 +1,32 @@
+namespace ConcurrencyChaos.Model;
+
+/// <summary>
+/// A child task: <see cref="Work"/> virtual ms of work, then <see cref="Then"/>; when its token is
+/// cancelled while it runs, <see cref="OnCancel"/> after <see cref="Cleanup"/> virtual ms.
+/// </summary>
+public sealed record Leaf : TreeNode
+{
+    /// <summary>Virtual milliseconds of work before <see cref="Then"/>.</summary>
+    public int Work { get; init; }
+
+    /// <summary>What the leaf does after its work.</summary>
+    public LeafEnd Then { get; init; } = LeafEnd.Succeed;
+
+    /// <summary>The error thrown by <see cref="LeafEnd.Fail"/> and <see cref="LeafEnd.ThrowSync"/>.</summary>
+    public ErrorKind Error { get; init; } = ErrorKind.InvalidOperationException;
+
+    /// <summary>What the leaf does when its token is cancelled while it runs.</summary>
+    public CancelBehavior OnCancel { get; init; } = CancelBehavior.Throw;
+
+    /// <summary>Virtual milliseconds of cleanup between seeing cancellation and <see cref="OnCancel"/>.</summary>
+    public int Cleanup { get; init; }
+
+    /// <summary>The error thrown during cleanup by <see cref="CancelBehavior.Fail"/>.</summary>
+    public ErrorKind CleanupError { get; init; } = ErrorKind.InvalidOperationException;
+
+    /// <inheritdoc />
+    public override int NodeCount => 1;
+
+    /// <summary>Whether this leaf throws an error of its own when nobody cancels it.</summary>
+    public bool Faults => Then is LeafEnd.Fail or LeafEnd.ThrowSync;
+}
