@@ -1,0 +1,213 @@
+using System.Globalization;
+using ConcurrencyChaos.Model;
+
+namespace ConcurrencyChaos.Runtime;
+
+/// <summary>
+/// The Execute stage: turns a <see cref="TaskTree"/> into real async code — leaves as
+/// <see cref="LeafTask"/>s, groups as the pattern under test (or the group's named pattern) over
+/// their children — runs it on a fresh <see cref="DeterministicRuntime"/> seeded by the tree, and
+/// returns the <see cref="Trace"/>. It never judges.
+/// </summary>
+internal sealed class TreeRunner
+{
+    private readonly TaskTree _tree;
+    private readonly DeterministicRuntime _runtime;
+    private readonly TraceRecorder _recorder;
+    private readonly FanOutPattern _patternUnderTest;
+    private readonly Func<string, Func<TimeProvider, FanOutPattern>> _namedPatterns;
+    private readonly Dictionary<string, FanOutPattern> _resolved = new(StringComparer.Ordinal);
+    private RootResult? _root;
+
+    public TreeRunner(TaskTree tree, Func<TimeProvider, FanOutPattern> patternUnderTest, Func<string, Func<TimeProvider, FanOutPattern>> namedPatterns, RunOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(tree);
+        ArgumentNullException.ThrowIfNull(patternUnderTest);
+        _tree = tree;
+        _namedPatterns = namedPatterns;
+        _runtime = new DeterministicRuntime(tree.Seed, options, options.MaxVirtualTime ?? DefaultTimeBudget(tree));
+        _recorder = new TraceRecorder(_runtime);
+        _patternUnderTest = patternUnderTest(_runtime.Time)
+            ?? throw new ArgumentException("The pattern factory returned null.", nameof(patternUnderTest));
+    }
+
+    /// <summary>Steps taken so far: the watchdog's measure of progress.</summary>
+    public long Progress => _runtime.Step;
+
+    /// <summary>Ten times all the tree's work, cleanup and cancellation time, plus a virtual minute.</summary>
+    public static TimeSpan DefaultTimeBudget(TaskTree tree)
+    {
+        long total = tree.CancelAfter ?? 0;
+        foreach (var entry in tree.Entries())
+        {
+            if (entry.Node is Leaf leaf)
+            {
+                total += leaf.Work + leaf.Cleanup;
+            }
+        }
+
+        return TimeSpan.FromMilliseconds((10 * total) + 60_000);
+    }
+
+    /// <summary>Runs the tree on the current thread.</summary>
+    public Trace Run()
+    {
+        var status = _runtime.Run(Start, () => _root is not null && _recorder.Running == 0);
+        if (_root is not null && status is RunStatus.Deadlocked or RunStatus.TimeBudgetExhausted or RunStatus.StepBudgetExhausted)
+        {
+            status = RunStatus.CompletedWithStragglers;
+        }
+
+        return Snapshot(status);
+    }
+
+    /// <summary>The trace so far of a run whose thread was abandoned by the watchdog.</summary>
+    public Trace Abandon(TimeSpan stuckAfter)
+    {
+        _runtime.Abort(RunStatus.Stuck);
+        _runtime.Report("stuck", _runtime.CurrentNode, string.Create(CultureInfo.InvariantCulture,
+            $"the runtime thread took no step for {stuckAfter.TotalSeconds:0.#} s of real time (a busy loop, Thread.Sleep, or a blocking wait the runtime could not see); the thread was abandoned"));
+        return Snapshot(RunStatus.Stuck);
+    }
+
+    private Trace Snapshot(RunStatus status) =>
+        new(_recorder.Snapshot(), _root ?? RootResult.NeverEnded, status, _runtime.Diagnostics, _runtime.Time.NowMs, _runtime.Step);
+
+    private void Start()
+    {
+        var caller = new CancellationTokenSource();
+        if (_tree.CancelAfter is { } after)
+        {
+            if (after <= 0)
+            {
+                CancelCaller(caller);
+            }
+            else
+            {
+                _runtime.Time.CreateTimer(_ => CancelCaller(caller), null, TimeSpan.FromMilliseconds(after), Timeout.InfiniteTimeSpan);
+            }
+        }
+
+        Task root;
+        try
+        {
+            root = Node(TaskTree.RootId, _tree.Root)(caller.Token);
+        }
+        catch (Exception e)
+        {
+            // The root pattern threw before returning a task: an awaiting caller sees exactly this.
+            _root = Result(e);
+            return;
+        }
+
+        OnCompleted(root, task => _root = Result(task));
+    }
+
+    private void CancelCaller(CancellationTokenSource caller)
+    {
+        _recorder.CallerCancelled();
+        caller.Cancel();
+    }
+
+    private Func<CancellationToken, Task> Node(string id, TreeNode node) => node switch
+    {
+        Leaf leaf => LeafTask.Create(id, leaf, _recorder, _runtime.Time),
+        Group group => GroupTask(id, group),
+        _ => throw new ArgumentException($"Unknown node type {node.GetType().Name} at {id}.", nameof(node)),
+    };
+
+    private Func<CancellationToken, Task> GroupTask(string id, Group group)
+    {
+        var children = new Func<CancellationToken, Task>[group.Children.Count];
+        for (var i = 0; i < children.Length; i++)
+        {
+            children[i] = Node(TaskTree.ChildId(id, i), group.Children[i]);
+        }
+
+        var pattern = group.Pattern is { } name ? Resolve(name) : _patternUnderTest;
+        return token =>
+        {
+            _recorder.Started(id);
+            var registration = token.IsCancellationRequested
+                ? default
+                : token.UnsafeRegister(static (state, _) => ((Action)state!)(), (Action)(() => _recorder.TokenCancelled(id)));
+            if (token.IsCancellationRequested)
+            {
+                _recorder.TokenCancelled(id);
+            }
+
+            Task task;
+            try
+            {
+                task = pattern(children, token)
+                    ?? throw new InvalidOperationException($"The pattern of group {id} returned null instead of a Task.");
+            }
+            catch (Exception e)
+            {
+                _runtime.Report("sync-throw", id, $"the pattern of group {id} threw {e.GetType().Name} before returning a Task; a caller that awaits it sees that exception, but a caller that stores the task first never gets one");
+                registration.Unregister();
+                _recorder.Ended(id, NodeOutcome.Faulted, e.GetType().Name);
+                throw;
+            }
+
+            OnCompleted(task, t =>
+            {
+                registration.Unregister();
+                _recorder.Ended(id, Outcome(t), t.IsFaulted ? t.Exception!.InnerExceptions[0].GetType().Name : null);
+            });
+            return task;
+        };
+    }
+
+    private FanOutPattern Resolve(string name)
+    {
+        if (!_resolved.TryGetValue(name, out var pattern))
+        {
+            pattern = _namedPatterns(name)(_runtime.Time);
+            _resolved[name] = pattern;
+        }
+
+        return pattern;
+    }
+
+    /// <summary>Runs <paramref name="action"/> the moment <paramref name="task"/> completes, before any continuation registered later.</summary>
+    private static void OnCompleted(Task task, Action<Task> action)
+    {
+        if (task.IsCompleted)
+        {
+            action(task);
+            return;
+        }
+
+        _ = task.ContinueWith(static (t, state) => ((Action<Task>)state!)(t), action, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    private static NodeOutcome Outcome(Task task) => task.Status switch
+    {
+        TaskStatus.RanToCompletion => NodeOutcome.RanToCompletion,
+        TaskStatus.Canceled => NodeOutcome.Canceled,
+        _ => NodeOutcome.Faulted,
+    };
+
+    private static RootResult Result(Task task) => task.Status switch
+    {
+        TaskStatus.RanToCompletion => new RootResult(NodeOutcome.RanToCompletion, null, []),
+        TaskStatus.Canceled => new RootResult(NodeOutcome.Canceled, nameof(TaskCanceledException), []),
+        // `await` throws the first inner exception; whatever else Task.Exception holds is lost to the caller.
+        _ => Result(task.Exception!.InnerExceptions[0]) with { Outcome = NodeOutcome.Faulted },
+    };
+
+    private static RootResult Result(Exception thrown) =>
+        new(thrown is OperationCanceledException ? NodeOutcome.Canceled : NodeOutcome.Faulted, Describe(thrown), InjectedError.ReachableFrom(thrown));
+
+    private static string Describe(Exception e)
+    {
+        var name = e.GetType().Name;
+        if (e is AggregateException aggregate)
+        {
+            return $"{name}({string.Join(", ", aggregate.InnerExceptions.Select(Describe))})";
+        }
+
+        return InjectedError.Of(e) is { } tag ? $"{name} from {tag.NodeId}" : name;
+    }
+}
