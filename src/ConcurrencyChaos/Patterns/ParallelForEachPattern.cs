@@ -29,8 +29,11 @@ namespace ConcurrencyChaos.Patterns;
 /// token: running siblings see cancellation and children not yet started never start (fail-fast,
 /// but only as fast as the workers notice). It waits for every child that started (no orphans).</description></item>
 /// <item><description>Every exception is recorded, including the
-/// <see cref="OperationCanceledException"/>s that siblings throw in response: the returned task
-/// is faulted with all of them (first error first), but <c>await</c> throws only the first.</description></item>
+/// <see cref="OperationCanceledException"/>s that siblings throw in response (they count as
+/// errors, not as cancellation): <c>ForEachAsync</c>'s task is faulted with all of them, first
+/// error first (checked on .NET 10: <c>[error, TaskCanceledException, TaskCanceledException]</c>), but
+/// <c>await</c> throws only the first, so this async method's own task keeps only that one. The
+/// other genuine errors (e.g. a sibling failing during its cleanup) are lost.</description></item>
 /// <item><description>Surprise: if the caller's token is cancelled by the time the loop ends, the
 /// task ends <see cref="TaskStatus.Canceled"/> and every recorded exception, genuine faults
 /// included, is dropped ("assume that any exceptions then are due to that").</description></item>

@@ -22,7 +22,8 @@ namespace ConcurrencyChaos.Patterns;
 /// Behaviour of WaitAsync worth knowing (.NET 10): if the awaited task is already complete, it is
 /// returned as is, even when the token is cancelled or the timeout is zero; if the token is already
 /// cancelled it returns a canceled task without starting a timer; otherwise the timer is created on
-/// the given <see cref="TimeProvider"/> and disposed when any of the three ends first.
+/// the given <see cref="TimeProvider"/> and disposed when any of the three ends first (only after the
+/// continuations of the WaitAsync task have run, which may be inline).
 /// The timeout of one second is measured on the <see cref="TimeProvider"/> given to the catalog entry.
 /// </remarks>
 internal static class WaitAsyncTimeoutPattern

@@ -13,8 +13,10 @@ namespace ConcurrencyChaos.Patterns;
 /// </code>
 /// What goes wrong:
 /// <list type="bullet">
-/// <item><description><c>await</c> rethrows only the first error; the others stay in the task's
-/// <see cref="Task.Exception"/>, which nobody reads (lost errors).</description></item>
+/// <item><description><c>await</c> rethrows only one error, the first to happen (on .NET 10 the
+/// <c>WhenAll</c> task lists its children's exceptions in the order they failed, not in list order).
+/// The others were held only by that inner task's <see cref="Task.Exception"/>: the async method's
+/// own task keeps just the rethrown one, so the rest are lost for good.</description></item>
 /// <item><description>When a child fails, its siblings are never cancelled: they run to their end
 /// (no fail-fast).</description></item>
 /// <item><description>When a child delegate throws synchronously, the <c>Select</c> enumeration inside
