@@ -15,8 +15,11 @@ namespace ConcurrencyChaos.Patterns;
 /// </code>
 /// The degree of parallelism is fixed at 4 (never <see cref="Environment.ProcessorCount"/>, the
 /// default) so that a run is the same on every machine. The <see cref="ParallelOptions.TaskScheduler"/>
-/// keeps the work on the caller's context: <see cref="TaskScheduler.FromCurrentSynchronizationContext"/>
-/// when there is a <see cref="SynchronizationContext"/>, else <see cref="TaskScheduler.Current"/>.
+/// keeps the work on the caller's context: a <see cref="SynchronizationContextPostingScheduler"/> when
+/// there is a <see cref="SynchronizationContext"/>, else <see cref="TaskScheduler.Current"/>. Not
+/// <see cref="TaskScheduler.FromCurrentSynchronizationContext"/>: its maximum concurrency level is 1,
+/// and <c>ForEachAsync</c> silently clamps the degree of parallelism to the scheduler's level
+/// (<see cref="ParallelOptions"/>' effective level), which would run the children one at a time.
 /// <para>How <c>Parallel.ForEachAsync</c> really behaves (.NET 10 source), which is better than the
 /// other naive patterns in some ways and surprising in others:</para>
 /// <list type="bullet">
@@ -70,8 +73,8 @@ internal static class ParallelForEachPattern
         {
             CancellationToken = cancellationToken,
             MaxDegreeOfParallelism = MaxDegreeOfParallelism,
-            TaskScheduler = SynchronizationContext.Current is not null
-                ? TaskScheduler.FromCurrentSynchronizationContext()
+            TaskScheduler = SynchronizationContext.Current is { } context
+                ? new SynchronizationContextPostingScheduler(context)
                 : TaskScheduler.Current,
         };
         await Parallel.ForEachAsync(children, options, (child, token) => new ValueTask(child(token)));

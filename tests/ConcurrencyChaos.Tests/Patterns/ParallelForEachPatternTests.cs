@@ -78,6 +78,38 @@ public sealed class ParallelForEachPatternTests
     });
 
     [Fact]
+    public Task Under_a_synchronization_context_work_stays_on_it_four_at_a_time() => OnThreadPool(async () =>
+    {
+        var context = new CapturingSynchronizationContext();
+        var probes = Enumerable.Range(0, 6).Select(_ => new Probe()).ToArray();
+
+        Task task;
+        SynchronizationContext.SetSynchronizationContext(context);
+        try
+        {
+            task = Run("parallel-foreach", [.. probes.Select(p => p.Child)]);
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(null);
+        }
+
+        // TaskScheduler.FromCurrentSynchronizationContext() would have clamped the degree to 1.
+        await AllStarted(probes[..4]);
+        Assert.All(probes[..4], p => Assert.Same(context, p.ContextAtStart));
+        Assert.False(probes[4].HasStarted);
+
+        foreach (var probe in probes)
+        {
+            probe.Succeed();
+        }
+
+        await task.WaitAsync(Guard);
+        Assert.Same(context, probes[5].ContextAtStart);
+        Assert.Empty(context.Errors);
+    });
+
+    [Fact]
     public Task Already_cancelled_caller_starts_nothing() => OnThreadPool(async () =>
     {
         var a = new Probe();

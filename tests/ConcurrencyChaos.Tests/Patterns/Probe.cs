@@ -21,6 +21,8 @@ internal sealed class Probe
 
     public CancellationToken Token { get; private set; }
 
+    public SynchronizationContext? ContextAtStart { get; private set; }
+
     public Task Started => _started.Task;
 
     public bool HasStarted => _started.Task.IsCompleted;
@@ -36,6 +38,7 @@ internal sealed class Probe
     private async Task RunAsync(CancellationToken cancellationToken)
     {
         Token = cancellationToken;
+        ContextAtStart = SynchronizationContext.Current;
         using var registration = cancellationToken.Register(() =>
         {
             if (_failOnCancel is not null)
