@@ -1,0 +1,112 @@
+using System.Text.RegularExpressions;
+using ConcurrencyChaos.Patterns;
+
+namespace ConcurrencyChaos.Tests.Patterns;
+
+public sealed class PatternCatalogTests
+{
+    // task-group (TaskGroup.WhenAll) is registered by the lead, between async-void and supervisor.
+    private static readonly string[] s_expectedIds =
+    [
+        "when-all", "fire-and-forget", "when-any", "await-in-turn", "unlinked-token",
+        "swallow-cancel", "parallel-foreach", "wait-async-timeout", "async-void", "supervisor",
+    ];
+
+    private static string[] Ids => [.. PatternCatalog.All.Select(p => p.Id)];
+
+    [Fact]
+    public void Ids_are_in_the_documented_order()
+    {
+        Assert.Equal(s_expectedIds, Ids.Where(id => id != "task-group"));
+    }
+
+    [Fact]
+    public void Task_group_when_registered_sits_just_before_supervisor()
+    {
+        var index = Array.IndexOf(Ids, "task-group");
+        if (index >= 0)
+        {
+            Assert.Equal(9, index);
+            Assert.Equal("supervisor", Ids[index + 1]);
+        }
+    }
+
+    [Fact]
+    public void Ids_are_unique_and_kebab_case()
+    {
+        Assert.Equal(Ids.Length, Ids.Distinct(StringComparer.Ordinal).Count());
+        Assert.All(Ids, id => Assert.Matches(new Regex("^[a-z]+(-[a-z]+)*$"), id));
+    }
+
+    [Fact]
+    public void Every_entry_documents_summary_and_real_code()
+    {
+        Assert.All(PatternCatalog.All, pattern =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(pattern.Summary), pattern.Id);
+            Assert.DoesNotContain('\n', pattern.Summary);
+            Assert.False(string.IsNullOrWhiteSpace(pattern.RealCode), pattern.Id);
+            Assert.Contains('\n', pattern.RealCode);
+            Assert.Equal(pattern.Id, pattern.ToString());
+        });
+    }
+
+    [Fact]
+    public void Only_supervisor_is_structured_among_ours()
+    {
+        Assert.Equal(["supervisor"], PatternCatalog.All.Where(p => p.IsStructured && p.Id != "task-group").Select(p => p.Id));
+    }
+
+    [Fact]
+    public void Get_and_TryGet_find_every_entry()
+    {
+        foreach (var pattern in PatternCatalog.All)
+        {
+            Assert.Same(pattern, PatternCatalog.Get(pattern.Id));
+            Assert.True(PatternCatalog.TryGet(pattern.Id, out var found));
+            Assert.Same(pattern, found);
+        }
+    }
+
+    [Fact]
+    public void TryGet_of_an_unknown_id_returns_false()
+    {
+        Assert.False(PatternCatalog.TryGet("when-some", out var found));
+        Assert.Null(found);
+        Assert.False(PatternCatalog.TryGet("When-All", out _));
+    }
+
+    [Fact]
+    public void Get_of_an_unknown_id_names_it_and_lists_the_known_ids()
+    {
+        var error = Assert.Throws<ArgumentException>("id", () => PatternCatalog.Get("when-some"));
+        Assert.Contains("'when-some'", error.Message, StringComparison.Ordinal);
+        Assert.All(Ids, id => Assert.Contains(id, error.Message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Null_arguments_are_rejected()
+    {
+        Assert.Throws<ArgumentNullException>("id", () => PatternCatalog.Get(null!));
+        Assert.Throws<ArgumentNullException>("id", () => PatternCatalog.TryGet(null!, out _));
+        Assert.Throws<ArgumentNullException>("time", () => PatternCatalog.All[0].Create(null!));
+    }
+
+    [Fact]
+    public void Every_pattern_runs_an_empty_list_or_fails_as_the_real_code_does()
+    {
+        foreach (var pattern in PatternCatalog.All)
+        {
+            var task = pattern.Create(TimeProvider.System)([], CancellationToken.None);
+            if (pattern.Id == "when-any")
+            {
+                // Task.WhenAny of nothing throws ArgumentException, as in the real code.
+                Assert.IsType<ArgumentException>(task.Exception?.InnerException);
+            }
+            else if (pattern.Id != "parallel-foreach")
+            {
+                Assert.True(task.IsCompletedSuccessfully, pattern.Id);
+            }
+        }
+    }
+}
