@@ -165,7 +165,7 @@ public static class ScenarioReader
 
     private static int ReadSeed(JsonElement element, string path, string source)
     {
-        if (element.ValueKind == JsonValueKind.Number && element.TryGetInt32(out var seed))
+        if (TryGetWholeInt32(element, out var seed))
         {
             return seed;
         }
@@ -178,7 +178,7 @@ public static class ScenarioReader
 
     private static int ReadMs(JsonElement element, string path, string source, bool orNull = false)
     {
-        if (element.ValueKind == JsonValueKind.Number && element.TryGetInt32(out var ms) && ms >= 0)
+        if (TryGetWholeInt32(element, out var ms) && ms >= 0)
         {
             return ms;
         }
@@ -188,6 +188,29 @@ public static class ScenarioReader
             : string.Empty;
         var nullable = orNull ? " or null" : string.Empty;
         throw new ScenarioException(source, path, $"must be a whole number of virtual ms >= 0{nullable}, got {Describe(element)}{tooLarge}");
+    }
+
+    /// <summary>Whether <paramref name="element"/> is a whole number that fits an int (as JSON Schema's "integer": 10, 10.0 and 1e1 alike).</summary>
+    private static bool TryGetWholeInt32(JsonElement element, out int value)
+    {
+        value = 0;
+        if (element.ValueKind != JsonValueKind.Number)
+        {
+            return false;
+        }
+
+        if (element.TryGetInt32(out value))
+        {
+            return true;
+        }
+
+        if (element.TryGetDecimal(out var number) && decimal.Truncate(number) == number && number is >= int.MinValue and <= int.MaxValue)
+        {
+            value = (int)number;
+            return true;
+        }
+
+        return false;
     }
 
     private static bool IsWholeNumber(JsonElement number) =>
