@@ -337,7 +337,8 @@ public static class ScenarioReader
     {
         if (element.ValueKind != JsonValueKind.String)
         {
-            throw new ScenarioException(source, path, $"must be a {what} string, got {Describe(element)}");
+            var article = what.StartsWith('i') ? "an" : "a";
+            throw new ScenarioException(source, path, $"must be {article} {what} (a string), got {Describe(element)}");
         }
 
         var id = element.GetString()!;
