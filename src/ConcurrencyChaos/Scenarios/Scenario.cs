@@ -9,79 +9,32 @@ namespace ConcurrencyChaos.Scenarios;
 /// Equality is structural over <see cref="Name"/>, <see cref="About"/>, <see cref="Tree"/> and the
 /// contents of <see cref="Expect"/>; <see cref="SourcePath"/> is where it was read from, not part of what it is.
 /// </summary>
-public sealed record Scenario
+/// <param name="Name">The scenario's name (non-empty; kebab-case recommended).</param>
+/// <param name="About">What the scenario shows, for people; or null.</param>
+/// <param name="Tree">The task tree, with its caller cancellation time and scheduler seed.</param>
+/// <param name="Expect">Pattern id to the exact invariant ids that pattern must violate on <paramref name="Tree"/>.</param>
+/// <param name="SourcePath">The file the scenario was read from, or null.</param>
+public sealed record Scenario(
+    string Name,
+    string? About,
+    TaskTree Tree,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Expect,
+    string? SourcePath = null)
 {
-    private readonly IReadOnlyDictionary<string, IReadOnlyList<string>> _expect =
-        ImmutableSortedDictionary<string, IReadOnlyList<string>>.Empty.WithComparers(StringComparer.Ordinal);
-
-    /// <summary>Creates a scenario.</summary>
-    /// <param name="name">The scenario's name (non-empty; kebab-case recommended).</param>
-    /// <param name="about">What the scenario shows, for people; or null.</param>
-    /// <param name="tree">The task tree, with its caller cancellation time and scheduler seed.</param>
-    /// <param name="expect">Pattern id to the exact invariant ids that pattern must violate on <paramref name="tree"/>.</param>
-    /// <param name="sourcePath">The file the scenario was read from, or null.</param>
-    public Scenario(
-        string name,
-        string? about,
-        TaskTree tree,
-        IReadOnlyDictionary<string, IReadOnlyList<string>> expect,
-        string? sourcePath = null)
-    {
-        Name = name;
-        About = about;
-        Tree = tree;
-        Expect = expect;
-        SourcePath = sourcePath;
-    }
-
     /// <summary>The scenario's name.</summary>
-    public string Name
-    {
-        get;
-        init
-        {
-            ArgumentNullException.ThrowIfNull(value);
-            field = value;
-        }
-    }
-
-    /// <summary>What the scenario shows, for people; or null.</summary>
-    public string? About { get; init; }
+    public string Name { get; init => field = value ?? throw new ArgumentNullException(nameof(value)); } =
+        Name ?? throw new ArgumentNullException(nameof(Name));
 
     /// <summary>The task tree, with its caller cancellation time (<see cref="TaskTree.CancelAfter"/>) and scheduler seed (<see cref="TaskTree.Seed"/>).</summary>
-    public TaskTree Tree
-    {
-        get;
-        init
-        {
-            ArgumentNullException.ThrowIfNull(value);
-            field = value;
-        }
-    }
+    public TaskTree Tree { get; init => field = value ?? throw new ArgumentNullException(nameof(value)); } =
+        Tree ?? throw new ArgumentNullException(nameof(Tree));
 
     /// <summary>
     /// Pattern id to the exact invariant ids that pattern must violate on <see cref="Tree"/>, in the order
-    /// given; an empty list means the pattern must hold every invariant. Enumerates pattern ids in ordinal order.
+    /// given; an empty list means the pattern must hold every invariant. An immutable copy that enumerates
+    /// pattern ids in ordinal order.
     /// </summary>
-    public IReadOnlyDictionary<string, IReadOnlyList<string>> Expect
-    {
-        get => _expect;
-        init
-        {
-            ArgumentNullException.ThrowIfNull(value);
-            var builder = ImmutableSortedDictionary.CreateBuilder<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-            foreach (var (pattern, invariants) in value)
-            {
-                ArgumentNullException.ThrowIfNull(invariants);
-                builder[pattern] = invariants.ToImmutableArray();
-            }
-
-            _expect = builder.ToImmutable();
-        }
-    }
-
-    /// <summary>The file the scenario was read from, or null. Not part of equality.</summary>
-    public string? SourcePath { get; init; }
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Expect { get; init => field = Freeze(value); } = Freeze(Expect);
 
     /// <inheritdoc />
     public bool Equals(Scenario? other) =>
@@ -109,5 +62,18 @@ public sealed record Scenario
         }
 
         return hash.ToHashCode();
+    }
+
+    private static ImmutableSortedDictionary<string, IReadOnlyList<string>> Freeze(IReadOnlyDictionary<string, IReadOnlyList<string>> expect)
+    {
+        ArgumentNullException.ThrowIfNull(expect);
+        var builder = ImmutableSortedDictionary.CreateBuilder<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var (pattern, invariants) in expect)
+        {
+            ArgumentNullException.ThrowIfNull(invariants);
+            builder[pattern] = invariants.ToImmutableArray();
+        }
+
+        return builder.ToImmutable();
     }
 }
