@@ -39,7 +39,8 @@ internal sealed class FailFastInvariant : Invariant
                 var failed = $"{fault.NodeId} failed at {Words.Ms(fault.Time)}";
                 if (input.IndexOf(started) > f)
                 {
-                    yield return Violated($"{entry.Id} started at {Words.Ms(started.Time)} after its sibling {failed}");
+                    yield return Violated(
+                        $"{entry.Id} started at {Words.Ms(started.Time)} after its sibling {fault.NodeId} had failed at {Words.Ms(fault.Time)}");
                     break;
                 }
 
