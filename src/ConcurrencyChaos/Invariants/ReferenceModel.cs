@@ -67,7 +67,6 @@ internal static class ReferenceModel
         var seesCancellation = !ignoresToken
             && cancelAt is { } k
             && (alreadyCancelled || workEnd is null || k < workEnd);
-        var tie = !ignoresToken && !alreadyCancelled && leaf.Work > 0 && workEnd is not null && cancelAt == workEnd;
 
         ReferenceNode ended;
         if (seesCancellation)
@@ -95,7 +94,7 @@ internal static class ReferenceModel
             ended = ended with { Synchronous = leaf.Work == 0 };
         }
 
-        return Leaf(ended with { TokenCancelledAt = RecordedCancel(ended, cancelAt, alreadyCancelled) }, tie);
+        return Leaf(ended with { TokenCancelledAt = RecordedCancel(ended, cancelAt, alreadyCancelled) });
     }
 
     private static SimulatedSubtree RunGroup(string id, Group group, long start, long? parentCancel, bool alreadyCancelled)
@@ -110,7 +109,8 @@ internal static class ReferenceModel
                 SawCancellation = true,
                 TokenCancelledAt = start,
             };
-            return new SimulatedSubtree([canceled, .. NotStarted(id, group)], HasTies: false);
+            var unstarted = group.Children.SelectMany((child, i) => NotStarted(TaskTree.ChildId(id, i), child));
+            return new SimulatedSubtree([canceled, .. unstarted], HasTies: false);
         }
 
         // The group's token is cancelled by the parent or by the first child fault, whichever comes first.
@@ -123,7 +123,7 @@ internal static class ReferenceModel
             var cancel = Earliest(parentCancel, firstFault);
             if (cancel == groupCancel)
             {
-                return Finish(self, children, parentCancel);
+                return Finish(self, group, children, parentCancel, groupCancel);
             }
 
             groupCancel = cancel;
@@ -153,20 +153,44 @@ internal static class ReferenceModel
         return children;
     }
 
-    private static SimulatedSubtree Finish(ReferenceNode self, List<SimulatedSubtree> children, long? parentCancel)
+    private static SimulatedSubtree Finish(
+        ReferenceNode self, Group group, List<SimulatedSubtree> children, long? parentCancel, long? groupCancel)
     {
         var start = self.Start!.Value;
-        var started = children.Select(c => c.Self).Where(c => c.Started).ToList();
+        var hasTies = children.Any(c => c.HasTies);
+
+        // Who cancelled the group: the parent, or the fault(s) at the group's cancel time.
+        var causes = groupCancel is { } k && k != parentCancel
+            ? children.Where(c => c.Self.Faulted && c.Self.End == k).Select(c => c.Self.Id).ToHashSet(StringComparer.Ordinal)
+            : [];
+        var selves = new List<ReferenceNode>();
         var nodes = new List<ReferenceNode>();
-        foreach (var child in children)
+        for (var i = 0; i < children.Count; i++)
         {
-            nodes.AddRange(child.Nodes);
+            var child = children[i].Self;
+
+            // A leaf whose work ends in the very instant the group's token is cancelled: the runtime may run either
+            // first. Not a tie for the one fault that itself cancelled the group.
+            hasTies |= group.Children[i] is Leaf { Work: > 0, Then: LeafEnd.Succeed or LeafEnd.Fail, OnCancel: not CancelBehavior.Ignore }
+                && child is { Started: true, SawCancellation: false }
+                && child.End == groupCancel
+                && !(causes.Count == 1 && causes.Contains(child.Id));
+
+            // The fault that cancelled the group ended before its token was cancelled.
+            if (causes.Count == 1 && causes.Contains(child.Id))
+            {
+                child = child with { TokenCancelledAt = null };
+            }
+
+            selves.Add(child);
+            nodes.Add(child);
+            nodes.AddRange(children[i].Nodes.Skip(1));
         }
 
-        var hasTies = children.Any(c => c.HasTies);
+        var started = selves.Where(c => c.Started).ToList();
         var synchronous = started.All(c => c.Synchronous);
         var sawCancellation = started.Any(c => c.SawCancellation);
-        var errors = children.SelectMany(c => c.Self.Errors).ToList();
+        var errors = started.SelectMany(c => c.Errors).ToList();
         long? end = started.Count == 0 ? start : started.Any(c => c.End is null) ? null : started.Max(c => c.End);
 
         var result = self with { Synchronous = synchronous && end is not null, SawCancellation = sawCancellation, Errors = errors };
@@ -239,7 +263,7 @@ internal static class ReferenceModel
     private static ReferenceNode Faulted(ReferenceNode node, long end, InjectedError error) =>
         node with { End = end, Outcome = NodeOutcome.Faulted, Errors = [error] };
 
-    private static SimulatedSubtree Leaf(ReferenceNode node, bool hasTies = false) => new([node], hasTies);
+    private static SimulatedSubtree Leaf(ReferenceNode node) => new([node], HasTies: false);
 
     private static long? Earliest(long? a, long? b) => a is null ? b : b is null ? a : Math.Min(a.Value, b.Value);
 }
