@@ -1,0 +1,16 @@
+using ConcurrencyChaos.Invariants;
+using ConcurrencyChaos.Model;
+using ConcurrencyChaos.Runtime;
+
+namespace ConcurrencyChaos.Tests.Invariants;
+
+internal static class Judging
+{
+    /// <summary>The messages of one invariant's violations.</summary>
+    public static IReadOnlyList<string> Messages(string invariant, TaskTree tree, Trace trace) =>
+        [.. Judge.Check(tree, trace, [invariant]).Select(v =>
+        {
+            Assert.Equal(invariant, v.Invariant);
+            return v.Message;
+        })];
+}
