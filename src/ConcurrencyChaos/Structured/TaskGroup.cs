@@ -252,10 +252,8 @@ public sealed class TaskGroup
             return Task.FromCanceled<T>(Token);
         }
 
-        // The group reports the fault, so nobody has to observe this task for it.
-        var faulted = Task.FromException<T>(exception);
-        _ = faulted.Exception;
-        return faulted;
+        // Watch handles (and thereby observes) it before Run returns.
+        return Task.FromException<T>(exception);
     }
 
     private static InvalidOperationException ReturnedNull() =>
@@ -287,6 +285,7 @@ public sealed class TaskGroup
         switch (member.Status)
         {
             case TaskStatus.Faulted:
+                // Reading Exception also marks it observed: a child nobody awaits raises no UnobservedTaskException.
                 foreach (var exception in member.Exception!.InnerExceptions)
                 {
                     faulted |= Record(exception);

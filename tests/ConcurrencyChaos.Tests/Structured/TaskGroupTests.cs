@@ -386,6 +386,43 @@ public sealed class TaskGroupTests
         Assert.True(group.IsCompletedSuccessfully);
     }
 
+    [Fact]
+    public async Task Rule4_a_delegate_throwing_OCE_synchronously_after_the_group_was_cancelled_is_not_a_fault()
+    {
+        Task? child = null;
+
+        var group = TaskGroup.RunAsync(g =>
+        {
+            child = g.Run(ct =>
+            {
+                g.Cancel();
+                ct.ThrowIfCancellationRequested();
+                return Task.CompletedTask;
+            });
+            g.Token.ThrowIfCancellationRequested(); // the body, too, throws synchronously
+            return Task.CompletedTask;
+        });
+
+        await SettleAsync(group);
+        Assert.Equal(TaskStatus.RanToCompletion, group.Status);
+        Assert.True(child!.IsCanceled);
+    }
+
+    [Fact]
+    public async Task Rule4_a_delegate_throwing_OCE_synchronously_while_the_group_is_not_cancelled_is_a_fault()
+    {
+        var stray = new OperationCanceledException("sync stray");
+
+        var group = TaskGroup.RunAsync(g =>
+        {
+            _ = g.Run(_ => throw stray);
+            return Task.CompletedTask;
+        });
+
+        var fault = await GroupFaultAsync(group);
+        Assert.Same(stray, Assert.Single(fault.InnerExceptions));
+    }
+
     // ---- rule 5: caller cancellation ends the group Canceled; faults win ---------------------------------
 
     [Fact]
