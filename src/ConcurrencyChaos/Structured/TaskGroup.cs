@@ -28,6 +28,7 @@ public sealed class TaskGroup
     private readonly CancellationTokenSource _source = new();
     private readonly CancellationToken _callerToken;
     private readonly Outcome _outcome;
+    private readonly TaskScheduler _scheduler;
     private readonly List<Exception> _faults = [];
     private readonly HashSet<Exception> _seen = new(ReferenceEqualityComparer.Instance);
     private CancellationTokenRegistration _callerRegistration;
@@ -39,6 +40,7 @@ public sealed class TaskGroup
     {
         _callerToken = callerToken;
         _outcome = outcome;
+        _scheduler = CallerScheduler();
         Token = _source.Token;
     }
 
@@ -220,6 +222,15 @@ public sealed class TaskGroup
         return outcome.Task;
     }
 
+    /// <summary>
+    /// The scheduler of the continuations that handle members: they run inline; what cannot (a member whose task
+    /// forces asynchronous continuations, such as another group's) is queued where <c>await</c> would resume.
+    /// </summary>
+    private static TaskScheduler CallerScheduler() =>
+        SynchronizationContext.Current is { } context && context.GetType() != typeof(SynchronizationContext)
+            ? new InlineOrPostScheduler(context)
+            : TaskScheduler.Current;
+
     /// <summary>Counts a new child in, or says no: throws once ended, refuses while aborting.</summary>
     private bool Admit()
     {
@@ -268,13 +279,14 @@ public sealed class TaskGroup
         }
         else
         {
-            // Handled inline when the member completes, so faults are recorded in the order they happen.
+            // Handled inline when the member completes, so faults are recorded in the order they happen;
+            // where that is not allowed (e.g. another group's task), queued to the caller's context, never the pool.
             _ = member.ContinueWith(
                 isBody ? static (task, g) => ((TaskGroup)g!).OnMemberDone(task, isBody: true) : static (task, g) => ((TaskGroup)g!).OnMemberDone(task, isBody: false),
                 this,
                 CancellationToken.None,
                 TaskContinuationOptions.ExecuteSynchronously,
-                TaskScheduler.Default);
+                _scheduler);
         }
     }
 
@@ -379,6 +391,25 @@ public sealed class TaskGroup
         }
 
         return new TaskCanceledException(canceled);
+    }
+
+    /// <summary>Runs a continuation inline where possible, else posts it to the caller's context (never the pool).</summary>
+    private sealed class InlineOrPostScheduler(SynchronizationContext context) : TaskScheduler
+    {
+        [SuppressMessage("Usage", "VSTHRD001:Avoid legacy thread switching APIs", Justification = "No JoinableTaskFactory here; posting to the captured context is what await itself does.")]
+        protected override void QueueTask(Task task) =>
+            context.Post(
+                static state =>
+                {
+                    var (scheduler, queued) = ((InlineOrPostScheduler, Task))state!;
+                    _ = scheduler.TryExecuteTask(queued);
+                },
+                (this, task));
+
+        protected override bool TryExecuteTaskInline(Task task, bool taskWasPreviouslyQueued) =>
+            !taskWasPreviouslyQueued && TryExecuteTask(task);
+
+        protected override IEnumerable<Task>? GetScheduledTasks() => null;
     }
 
     /// <summary>Completes the group's task once it ended.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 
 namespace ConcurrencyChaos.Tests.Structured;
@@ -988,5 +989,96 @@ public sealed class TaskGroupTests
 
         var fault = await GroupFaultAsync(group);
         Assert.IsType<InvalidOperationException>(Assert.Single(fault.InnerExceptions));
+    }
+
+    // ---- constraint: continuations stay on the caller's SynchronizationContext ---------------------------
+
+    [Fact]
+    public async Task The_group_handles_a_nested_groups_completion_on_the_callers_context_not_the_thread_pool()
+    {
+        using var pump = new PumpContext();
+        var boom = new InvalidOperationException("inner boom");
+        var abortThreads = new ConcurrentBag<int>();
+
+        var fault = await pump.RunAsync(async () =>
+        {
+            var group = TaskGroup.RunAsync(g =>
+            {
+                // Runs on whichever thread cancels the outer group, i.e. where its fault was handled.
+                g.Token.Register(() => abortThreads.Add(Environment.CurrentManagedThreadId));
+
+                // A nested group's task completes "asynchronously" (RunContinuationsAsynchronously), so the outer
+                // group cannot handle it inline: it must queue that to the caller's context.
+                _ = g.Run(ct => TaskGroup.RunAsync(
+                    inner =>
+                    {
+                        _ = inner.Run(async _ =>
+                        {
+                            await Task.Yield();
+                            throw boom;
+                        });
+                        return Task.CompletedTask;
+                    },
+                    ct));
+                return Task.CompletedTask;
+            });
+            await SettleAsync(group);
+            return await Assert.ThrowsAsync<TaskGroupException>(() => group);
+        }).WaitAsync(Guard);
+
+        Assert.Same(boom, Assert.Single(Assert.IsType<TaskGroupException>(Assert.Single(fault.InnerExceptions)).InnerExceptions));
+        Assert.Equal(new[] { pump.ThreadId }, abortThreads);
+    }
+
+    /// <summary>A single-threaded SynchronizationContext, like the deterministic runtime's.</summary>
+    private sealed class PumpContext : SynchronizationContext, IDisposable
+    {
+        private readonly BlockingCollection<(SendOrPostCallback Callback, object? State)> _queue = [];
+        private readonly Thread _thread;
+
+        public PumpContext()
+        {
+            _thread = new Thread(() =>
+            {
+                SetSynchronizationContext(this);
+                foreach (var (callback, state) in _queue.GetConsumingEnumerable())
+                {
+                    callback(state);
+                }
+            })
+            { IsBackground = true };
+            _thread.Start();
+        }
+
+        public int ThreadId => _thread.ManagedThreadId;
+
+        public override void Post(SendOrPostCallback d, object? state) => _queue.Add((d, state));
+
+        public override void Send(SendOrPostCallback d, object? state) => throw new NotSupportedException();
+
+        public Task<T> RunAsync<T>(Func<Task<T>> work)
+        {
+            var result = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+            Post(
+                async _ =>
+                {
+                    try
+                    {
+                        result.SetResult(await work());
+                    }
+                    catch (Exception exception)
+                    {
+                        result.SetException(exception);
+                    }
+                },
+                null);
+            return result.Task;
+        }
+
+        public void Dispose()
+        {
+            _queue.CompleteAdding();
+            _queue.Dispose();
+        }
     }
 }
