@@ -56,6 +56,9 @@ internal sealed class DeterministicRuntime
         }
     }
 
+    /// <summary>Runs after every step, on the runtime thread: lets the tree runner notice tasks that completed during the step.</summary>
+    public Action? AfterStep { get; set; }
+
     /// <summary>The node most recently started or resumed, for blaming escapes and stuck threads.</summary>
     public string? CurrentNode { get; set; }
 
@@ -99,6 +102,7 @@ internal sealed class DeterministicRuntime
                     }
 
                     RunOne();
+                    AfterStep?.Invoke();
                     continue;
                 }
 

@@ -17,6 +17,7 @@ internal sealed class TreeRunner
     private readonly FanOutPattern _patternUnderTest;
     private readonly Func<string, Func<TimeProvider, FanOutPattern>> _namedPatterns;
     private readonly Dictionary<string, FanOutPattern> _resolved = new(StringComparer.Ordinal);
+    private readonly List<(Task Task, Action<Task> Ended)> _open = [];
     private RootResult? _root;
 
     public TreeRunner(TaskTree tree, Func<TimeProvider, FanOutPattern> patternUnderTest, Func<string, Func<TimeProvider, FanOutPattern>> namedPatterns, RunOptions options)
@@ -29,6 +30,7 @@ internal sealed class TreeRunner
         _recorder = new TraceRecorder(_runtime);
         _patternUnderTest = patternUnderTest(_runtime.Time)
             ?? throw new ArgumentException("The pattern factory returned null.", nameof(patternUnderTest));
+        _runtime.AfterStep = NoticeEnded;
     }
 
     /// <summary>Steps taken so far: the watchdog's measure of progress.</summary>
@@ -150,13 +152,55 @@ internal sealed class TreeRunner
                 throw;
             }
 
-            OnCompleted(task, t =>
+            void Record(Task t)
             {
                 registration.Unregister();
                 _recorder.Ended(id, Outcome(t), t.IsFaulted ? t.Exception!.InnerExceptions[0].GetType().Name : null);
+            }
+
+            if (task.IsCompleted)
+            {
+                Record(task);
+                return task;
+            }
+
+            // The parent gets a proxy that completes only after the end is recorded: a pattern task
+            // with asynchronous continuations (a TaskGroup's) could otherwise let the parent end first.
+            var proxy = new TaskCompletionSource();
+            OnCompleted(task, t =>
+            {
+                Record(t);
+                Forward(t, proxy);
             });
-            return task;
+            return proxy.Task;
         };
+    }
+
+    /// <summary>Completes <paramref name="proxy"/> exactly as <paramref name="task"/> ended: every exception, or canceled with the same token.</summary>
+    private static void Forward(Task task, TaskCompletionSource proxy)
+    {
+        switch (task.Status)
+        {
+            case TaskStatus.RanToCompletion:
+                proxy.SetResult();
+                break;
+            case TaskStatus.Faulted:
+                proxy.SetException(task.Exception!.InnerExceptions);
+                break;
+            default:
+                try
+                {
+#pragma warning disable VSTHRD002 // the task has completed: this never blocks, it rethrows the cancellation with its token
+                    task.GetAwaiter().GetResult();
+#pragma warning restore VSTHRD002
+                }
+                catch (OperationCanceledException e)
+                {
+                    proxy.SetCanceled(e.CancellationToken);
+                }
+
+                break;
+        }
     }
 
     private FanOutPattern Resolve(string name)
@@ -170,8 +214,12 @@ internal sealed class TreeRunner
         return pattern;
     }
 
-    /// <summary>Runs <paramref name="action"/> the moment <paramref name="task"/> completes, before any continuation registered later.</summary>
-    private static void OnCompleted(Task task, Action<Task> action)
+    /// <summary>
+    /// Runs <paramref name="action"/> the moment <paramref name="task"/> completes, before any
+    /// continuation registered later; on the runtime's own scheduler, so a task that forces its
+    /// continuations asynchronous (RunContinuationsAsynchronously) queues it on the runtime, never the pool.
+    /// </summary>
+    private void OnCompleted(Task task, Action<Task> action)
     {
         if (task.IsCompleted)
         {
@@ -179,7 +227,33 @@ internal sealed class TreeRunner
             return;
         }
 
-        _ = task.ContinueWith(static (t, state) => ((Action<Task>)state!)(t), action, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        // A task may complete without running its continuations yet (RunContinuationsAsynchronously):
+        // it is noticed after the step in which it completed, so the trace has the true end. The
+        // continuation covers completion outside a step (on another thread). Whichever comes first wins.
+        var once = 0;
+        void Once(Task t)
+        {
+            if (Interlocked.Exchange(ref once, 1) == 0)
+            {
+                action(t);
+            }
+        }
+
+        _open.Add((task, Once));
+        _ = task.ContinueWith(static (t, state) => ((Action<Task>)state!)(t), (Action<Task>)Once, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, _runtime.Scheduler);
+    }
+
+    private void NoticeEnded()
+    {
+        for (var i = 0; i < _open.Count; i++)
+        {
+            if (_open[i].Task.IsCompleted)
+            {
+                var (task, ended) = _open[i];
+                _open.RemoveAt(i--);
+                ended(task);
+            }
+        }
     }
 
     private static NodeOutcome Outcome(Task task) => task.Status switch
