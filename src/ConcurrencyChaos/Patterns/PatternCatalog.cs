@@ -17,7 +17,7 @@ public static class PatternCatalog
         ParallelForEachPattern.Entry,
         WaitAsyncTimeoutPattern.Entry,
         AsyncVoidPattern.Entry,
-        // TODO(lead): register `task-group` (TaskGroup.WhenAll) HERE, as the 10th entry, before supervisor.
+        TaskGroupPattern.Entry,
         SupervisorPattern.Entry,
     ]);
 

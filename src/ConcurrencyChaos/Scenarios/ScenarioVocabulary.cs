@@ -7,4 +7,41 @@ namespace ConcurrencyChaos.Scenarios;
 /// </summary>
 /// <param name="PatternIds">The known pattern ids, e.g. <c>when-all</c>.</param>
 /// <param name="InvariantIds">The known invariant ids, e.g. <c>errors-observed</c>.</param>
-public sealed record ScenarioVocabulary(IReadOnlySet<string> PatternIds, IReadOnlySet<string> InvariantIds);
+public sealed record ScenarioVocabulary(IReadOnlySet<string> PatternIds, IReadOnlySet<string> InvariantIds)
+{
+    /// <summary>The built-in catalogs: every catalog pattern id and every invariant id, in catalog order.</summary>
+    public static ScenarioVocabulary BuiltIn { get; } = new(
+        new OrderedSet([.. Patterns.PatternCatalog.All.Select(p => p.Id)]),
+        new OrderedSet([.. Invariants.InvariantCatalog.Ids]));
+
+    /// <summary>The built-in catalogs plus a consumer's own pattern names (for scenarios of their own patterns).</summary>
+    public ScenarioVocabulary WithPatterns(params IEnumerable<string> patternIds) =>
+        this with { PatternIds = new OrderedSet([.. PatternIds, .. patternIds]) };
+
+    /// <summary>A set that enumerates in insertion order, so error messages list ids in catalog order.</summary>
+    private sealed class OrderedSet(IReadOnlyList<string> items) : IReadOnlySet<string>
+    {
+        private readonly IReadOnlyList<string> _items = [.. items.Distinct(StringComparer.Ordinal)];
+        private readonly HashSet<string> _set = new(items, StringComparer.Ordinal);
+
+        public int Count => _items.Count;
+
+        public bool Contains(string item) => _set.Contains(item);
+
+        public IEnumerator<string> GetEnumerator() => _items.GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+        public bool IsProperSubsetOf(IEnumerable<string> other) => _set.IsProperSubsetOf(other);
+
+        public bool IsProperSupersetOf(IEnumerable<string> other) => _set.IsProperSupersetOf(other);
+
+        public bool IsSubsetOf(IEnumerable<string> other) => _set.IsSubsetOf(other);
+
+        public bool IsSupersetOf(IEnumerable<string> other) => _set.IsSupersetOf(other);
+
+        public bool Overlaps(IEnumerable<string> other) => _set.Overlaps(other);
+
+        public bool SetEquals(IEnumerable<string> other) => _set.SetEquals(other);
+    }
+}

@@ -1,0 +1,60 @@
+using ConcurrencyChaos.Runtime;
+
+namespace ConcurrencyChaos;
+
+/// <summary>How <see cref="Chaos.Check(Func{IReadOnlyList{Func{CancellationToken, Task}}, CancellationToken, Task}, ChaosOptions?)"/> searches.</summary>
+public sealed record ChaosOptions
+{
+    /// <summary>The default options.</summary>
+    public static ChaosOptions Default { get; } = new();
+
+    /// <summary>How many trees to run before declaring the pattern sound. Default 1000.</summary>
+    public int MaxTrees { get; init; } = 1000;
+
+    /// <summary>The search seed; random when null. The seed used is always reported, and the same seed always finds the same counterexample.</summary>
+    public int? Seed { get; init; }
+
+    /// <summary>The invariant ids to check; null for all of them.</summary>
+    public IReadOnlyList<string>? Invariants { get; init; }
+
+    /// <summary>The most nodes a generated tree may have (the bound grows with the search). Default 16.</summary>
+    public int MaxNodes { get; init; } = 16;
+
+    /// <summary>How deep groups may nest. Default 3.</summary>
+    public int MaxDepth { get; init; } = 3;
+
+    /// <summary>Real time after which the search stops (reporting what it ran); null for no limit.</summary>
+    public TimeSpan? TimeBudget { get; init; }
+
+    /// <summary>How many candidate trees shrinking may run. Default 5000.</summary>
+    public int MaxShrinkRuns { get; init; } = 5000;
+
+    /// <summary>This search's shard: it runs tree numbers i with i mod <see cref="ShardCount"/> = <see cref="ShardIndex"/>. Default 0 of 1.</summary>
+    public int ShardIndex { get; init; }
+
+    /// <summary>How many shards the search is split into (CI jobs). Default 1.</summary>
+    public int ShardCount { get; init; } = 1;
+
+    /// <summary>Budgets of each single run.</summary>
+    public RunOptions Run { get; init; } = RunOptions.Default;
+
+    internal void Validate()
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxTrees, 1, nameof(MaxTrees));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxNodes, 2, nameof(MaxNodes));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxDepth, 1, nameof(MaxDepth));
+        ArgumentOutOfRangeException.ThrowIfLessThan(ShardCount, 1, nameof(ShardCount));
+        if (ShardIndex < 0 || ShardIndex >= ShardCount)
+        {
+            throw new ArgumentOutOfRangeException(nameof(ShardIndex), ShardIndex, $"A shard index must be in [0, {ShardCount}).");
+        }
+
+        foreach (var id in Invariants ?? [])
+        {
+            if (!ConcurrencyChaos.Invariants.InvariantCatalog.Contains(id))
+            {
+                throw new ArgumentException($"Unknown invariant id '{id}'. Known ids: {string.Join(", ", ConcurrencyChaos.Invariants.InvariantCatalog.Ids)}.", nameof(Invariants));
+            }
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using ConcurrencyChaos.Invariants;
+using ConcurrencyChaos.Model;
+using ConcurrencyChaos.Runtime;
+
+namespace ConcurrencyChaos;
+
+/// <summary>A minimal tree on which the pattern broke an invariant, ready to read, replay and keep.</summary>
+public sealed class Counterexample
+{
+    internal Counterexample(RunReport minimal, int seed, int shrinkSteps, int originalNodeCount, bool deterministic, string scenarioJson)
+    {
+        Report = minimal;
+        Seed = seed;
+        ShrinkSteps = shrinkSteps;
+        OriginalNodeCount = originalNodeCount;
+        IsDeterministic = deterministic;
+        ScenarioJson = scenarioJson;
+    }
+
+    /// <summary>The minimal tree.</summary>
+    public TaskTree Tree => Report.Tree;
+
+    /// <summary>The minimal tree's trace.</summary>
+    public Trace Trace => Report.Trace;
+
+    /// <summary>The pattern's catalog id, or the name of the consumer's delegate.</summary>
+    public string PatternName => Report.PatternName;
+
+    /// <summary>How many nodes the minimal tree has, groups included.</summary>
+    public int NodeCount => Tree.NodeCount;
+
+    /// <summary>What the pattern broke on the minimal tree.</summary>
+    public IReadOnlyList<Violation> Violations => Report.Violations;
+
+    /// <summary>A scenario file (DESIGN.md section 9) that replays the minimal tree under this pattern.</summary>
+    public string ScenarioJson { get; }
+
+    /// <summary>The search seed that found it: the same seed finds it again.</summary>
+    public int Seed { get; }
+
+    /// <summary>How many shrink steps led from the first failing tree to this one.</summary>
+    public int ShrinkSteps { get; }
+
+    /// <summary>How many nodes the first failing tree had.</summary>
+    public int OriginalNodeCount { get; }
+
+    /// <summary>Whether replaying the minimal tree gave the same trace again (false means the pattern escaped the runtime's control).</summary>
+    public bool IsDeterministic { get; }
+
+    internal RunReport Report { get; }
+
+    /// <summary>The counterexample rendered for a person: tree, violations, seed, and an xunit test that replays it.</summary>
+    public override string ToString() => Reporting.CounterexampleText.Render(this);
+}

@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Text;
+using ConcurrencyChaos.Model;
+
+namespace ConcurrencyChaos.Reporting;
+
+/// <summary>A tree as C# that builds it with the public model types, for tests a person pastes into a suite.</summary>
+internal static class CSharpTree
+{
+    public static string Render(TaskTree tree, string indent)
+    {
+        var text = new StringBuilder("new TaskTree(");
+        Node(text, tree.Root, indent);
+        if (tree.CancelAfter is { } c)
+        {
+            text.Append(CultureInfo.InvariantCulture, $", CancelAfter: {c}");
+        }
+
+        text.Append(CultureInfo.InvariantCulture, $", Seed: {tree.Seed})");
+        return text.ToString();
+    }
+
+    private static void Node(StringBuilder text, TreeNode node, string indent)
+    {
+        if (node is Leaf leaf)
+        {
+            var fields = new List<string>();
+            var plain = new Leaf();
+            if (leaf.Work != plain.Work)
+            {
+                fields.Add(string.Create(CultureInfo.InvariantCulture, $"Work = {leaf.Work}"));
+            }
+
+            if (leaf.Then != plain.Then)
+            {
+                fields.Add($"Then = LeafEnd.{leaf.Then}");
+            }
+
+            if (leaf.Error != plain.Error && leaf.Then is LeafEnd.Fail or LeafEnd.ThrowSync)
+            {
+                fields.Add($"Error = ErrorKind.{leaf.Error}");
+            }
+
+            if (leaf.OnCancel != plain.OnCancel)
+            {
+                fields.Add($"OnCancel = CancelBehavior.{leaf.OnCancel}");
+            }
+
+            if (leaf.Cleanup != plain.Cleanup)
+            {
+                fields.Add(string.Create(CultureInfo.InvariantCulture, $"Cleanup = {leaf.Cleanup}"));
+            }
+
+            if (leaf.CleanupError != plain.CleanupError && leaf.OnCancel == CancelBehavior.Fail)
+            {
+                fields.Add($"CleanupError = ErrorKind.{leaf.CleanupError}");
+            }
+
+            text.Append(fields.Count == 0 ? "new Leaf()" : $"new Leaf {{ {string.Join(", ", fields)} }}");
+            return;
+        }
+
+        var group = (Group)node;
+        text.Append("new Group(");
+        for (var i = 0; i < group.Children.Count; i++)
+        {
+            text.Append('\n').Append(indent).Append("    ");
+            Node(text, group.Children[i], indent + "    ");
+            if (i < group.Children.Count - 1)
+            {
+                text.Append(',');
+            }
+        }
+
+        text.Append(')');
+        if (group.Pattern is { } pattern)
+        {
+            text.Append(CultureInfo.InvariantCulture, $" {{ Pattern = \"{pattern}\" }}");
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using System.Globalization;
+using System.Text;
+
+namespace ConcurrencyChaos.Reporting;
+
+/// <summary>
+/// The counterexample as a person reads it: what broke in plain words, the minimal tree with what
+/// each node did, the seed to find it again, and an xunit test to paste that replays it.
+/// </summary>
+internal static class CounterexampleText
+{
+    public static string Render(Counterexample counterexample)
+    {
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture,
+            $"ConcurrencyChaos: pattern '{counterexample.PatternName}' broke {string.Join(", ", counterexample.Violations.Select(v => v.Invariant).Distinct())} on a {counterexample.NodeCount}-node tree.\n");
+        text.Append(CultureInfo.InvariantCulture,
+            $"Search seed {counterexample.Seed}; shrunk from {counterexample.OriginalNodeCount} to {counterexample.NodeCount} nodes in {counterexample.ShrinkSteps} steps; ");
+        text.Append(counterexample.IsDeterministic ? "replayed: same trace.\n\n" : "replay gave a DIFFERENT trace: the pattern escapes the runtime's control (see diagnostics).\n\n");
+        text.Append(TreeText.RenderViolations(counterexample.Violations)).Append('\n');
+        text.Append(TreeText.Render(counterexample.Tree, counterexample.Trace, counterexample.PatternName));
+        foreach (var diagnostic in counterexample.Trace.Diagnostics)
+        {
+            text.Append("  note: ").Append(diagnostic).Append('\n');
+        }
+
+        text.Append("\nReplay it with this xunit test:\n\n").Append(XunitTest(counterexample));
+        text.Append("\nor keep it as a scenario file (scenarios/found/):\n\n").Append(counterexample.ScenarioJson);
+        return text.ToString();
+    }
+
+    public static string XunitTest(Counterexample counterexample)
+    {
+        var method = string.Create(CultureInfo.InvariantCulture, $"{Names.Identifier(counterexample.PatternName)}_holds_on_chaos_seed_{counterexample.Seed}");
+        var pattern = counterexample.Report.Tree is not null && IsCatalogId(counterexample.PatternName)
+            ? $"\"{counterexample.PatternName}\""
+            : counterexample.PatternName == "your-pattern" ? "/* your pattern */ YourPattern" : counterexample.PatternName;
+        return $$"""
+            [Fact]
+            public void {{method}}()
+            {
+                var tree = {{CSharpTree.Render(counterexample.Tree, "    ")}};
+                var report = Chaos.Run(tree, {{pattern}});
+                Assert.True(report.Passed, report.ToString());
+            }
+
+            """;
+    }
+
+    private static bool IsCatalogId(string name) => Patterns.PatternCatalog.TryGet(name, out _);
+}

@@ -1,0 +1,38 @@
+using System.Text;
+
+namespace ConcurrencyChaos.Reporting;
+
+/// <summary>Turns names into forms usable as file names, ids and C# identifiers.</summary>
+internal static class Names
+{
+    /// <summary>"MyFanOut.RunAllAsync" → "my-fan-out-run-all-async".</summary>
+    public static string Slug(string name)
+    {
+        var slug = new StringBuilder();
+        foreach (var c in name)
+        {
+            if (char.IsUpper(c) && slug.Length > 0 && slug[^1] != '-')
+            {
+                slug.Append('-');
+            }
+
+            if (char.IsLetterOrDigit(c))
+            {
+                slug.Append(char.ToLowerInvariant(c));
+            }
+            else if (slug.Length > 0 && slug[^1] != '-')
+            {
+                slug.Append('-');
+            }
+        }
+
+        return slug.ToString().Trim('-');
+    }
+
+    /// <summary>"when-all" → "When_all".</summary>
+    public static string Identifier(string name)
+    {
+        var slug = Slug(name).Replace('-', '_');
+        return slug.Length == 0 ? "Pattern" : char.ToUpperInvariant(slug[0]) + slug[1..];
+    }
+}

@@ -1,0 +1,35 @@
+using ConcurrencyChaos.Invariants;
+using ConcurrencyChaos.Model;
+using ConcurrencyChaos.Runtime;
+
+namespace ConcurrencyChaos;
+
+/// <summary>One tree run under one pattern: what happened (the trace) and what it broke (the violations).</summary>
+public sealed class RunReport
+{
+    internal RunReport(TaskTree tree, string patternName, Trace trace, IReadOnlyList<Violation> violations)
+    {
+        Tree = tree;
+        PatternName = patternName;
+        Trace = trace;
+        Violations = violations;
+    }
+
+    /// <summary>The tree that ran.</summary>
+    public TaskTree Tree { get; }
+
+    /// <summary>The pattern's catalog id, or the name of the consumer's delegate.</summary>
+    public string PatternName { get; }
+
+    /// <summary>Everything the run recorded.</summary>
+    public Trace Trace { get; }
+
+    /// <summary>The invariants the run broke, in catalog order; empty when it held.</summary>
+    public IReadOnlyList<Violation> Violations { get; }
+
+    /// <summary>Whether every checked invariant held.</summary>
+    public bool Passed => Violations.Count == 0;
+
+    /// <summary>The tree, what each node did and the violations, as text.</summary>
+    public override string ToString() => Reporting.TreeText.Render(Tree, Trace, PatternName) + Reporting.TreeText.RenderViolations(Violations);
+}

@@ -1,0 +1,35 @@
+using ConcurrencyChaos.Invariants;
+using ConcurrencyChaos.Model;
+using ConcurrencyChaos.Patterns;
+using ConcurrencyChaos.Runtime;
+
+namespace ConcurrencyChaos;
+
+/// <summary>Execute then Judge, for one tree: the unit every search, shrink and replay is made of.</summary>
+internal static class SingleRun
+{
+    /// <summary>Runs on a harness thread under the watchdog: a stuck run is abandoned and reported, never hung.</summary>
+    public static RunReport OnHarnessThread(TaskTree tree, PatternUnderTest pattern, RunOptions options, IReadOnlyCollection<string>? invariants)
+    {
+        ArgumentNullException.ThrowIfNull(tree);
+        var runner = Runner(tree, pattern, options);
+        var trace = HarnessThread.TryInvoke(runner.Run, () => runner.Progress, options.StuckAfter, out var finished)
+            ? finished
+            : runner.Abandon(options.StuckAfter);
+        return Judged(tree, pattern, trace, invariants);
+    }
+
+    /// <summary>Runs on the current thread (which must be a harness thread, or a test that accepts being hung).</summary>
+    public static RunReport OnThisThread(TaskTree tree, PatternUnderTest pattern, RunOptions options, IReadOnlyCollection<string>? invariants, Action<TreeRunner>? started = null)
+    {
+        var runner = Runner(tree, pattern, options);
+        started?.Invoke(runner);
+        return Judged(tree, pattern, runner.Run(), invariants);
+    }
+
+    internal static TreeRunner Runner(TaskTree tree, PatternUnderTest pattern, RunOptions options) =>
+        new(tree, pattern.Factory, id => PatternCatalog.Get(id).Create, options);
+
+    internal static RunReport Judged(TaskTree tree, PatternUnderTest pattern, Trace trace, IReadOnlyCollection<string>? invariants) =>
+        new(tree, pattern.Name, trace, Judge.Check(tree, trace, invariants));
+}
