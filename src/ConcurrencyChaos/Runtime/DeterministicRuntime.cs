@@ -89,7 +89,9 @@ internal sealed class DeterministicRuntime
                     return aborted;
                 }
 
-                if (finished())
+                // Work already queued in this instant still runs (an async void method's exception is
+                // posted when the last node ends); time is never advanced once the run has finished.
+                if (finished() && _ready.Count == 0)
                 {
                     return RunStatus.Completed;
                 }

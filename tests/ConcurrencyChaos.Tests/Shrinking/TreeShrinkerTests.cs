@@ -1,0 +1,134 @@
+using ConcurrencyChaos.Generation;
+using ConcurrencyChaos.Model;
+using ConcurrencyChaos.Shrinking;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+
+namespace ConcurrencyChaos.Tests.Shrinking;
+
+/// <summary>Every shrink step makes a tree strictly simpler; shrinking ends; the named steps exist.</summary>
+public sealed class TreeShrinkerTests
+{
+    public static Arbitrary<TaskTree> Trees() => Arb.From(TreeGenerator.Trees());
+
+    /// <summary>
+    /// How complex a tree is, compared lexicographically: node count; then total virtual time (work, cleanup and
+    /// the caller's cancel time); then how exotic its leaves and groups are (a leaf's end, cancel behaviour and
+    /// error kinds off their defaults, named group patterns, and having a caller cancel at all); then the seed.
+    /// </summary>
+    internal static (int Nodes, long Time, int Exotic, int Seed) Measure(TaskTree tree)
+    {
+        var nodes = tree.Entries().Select(e => e.Node).ToList();
+        var leaves = nodes.OfType<Leaf>().ToList();
+        var time = leaves.Sum(l => (long)l.Work + l.Cleanup) + (tree.CancelAfter ?? 0);
+        var exotic = leaves.Sum(l =>
+                (l.Then switch { LeafEnd.Succeed => 0, LeafEnd.ThrowSync => 2, _ => 1 })
+                + (l.OnCancel == CancelBehavior.Throw ? 0 : 1)
+                + (l.Error == ErrorKind.InvalidOperationException ? 0 : 1)
+                + (l.CleanupError == ErrorKind.InvalidOperationException ? 0 : 1))
+            + nodes.OfType<Group>().Count(g => g.Pattern is not null)
+            + (tree.CancelAfter is null ? 0 : 1);
+        return (tree.NodeCount, time, exotic, tree.Seed);
+    }
+
+    [Property(Arbitrary = [typeof(TreeShrinkerTests)], MaxTest = 500)]
+    public Property Every_candidate_is_strictly_simpler(TaskTree tree)
+    {
+        var measure = Measure(tree);
+        var notSimpler = TreeShrinker.Candidates(tree).Where(c => Measure(c).CompareTo(measure) >= 0).ToList();
+        return (notSimpler.Count == 0).Label($"{measure} -> {string.Join(", ", notSimpler.Select(Measure))}");
+    }
+
+    [Property(Arbitrary = [typeof(TreeShrinkerTests)], MaxTest = 300)]
+    public Property Every_offered_candidate_terminates_under_ideal_semantics_and_keeps_a_child(TaskTree tree) =>
+        TreeShrinker.Shrink(tree).All(c => ConcurrencyChaos.Invariants.ReferenceModel.Run(c).Terminates && c.Root.Children.Count > 0).ToProperty();
+
+    [Property(Arbitrary = [typeof(TreeShrinkerTests)], MaxTest = 200)]
+    public Property Shrinking_always_terminates_even_when_everything_fails(TaskTree tree)
+    {
+        // "Always fails" walks the longest path: it must still reach a tree with no candidates.
+        var result = GreedyShrinker.Shrink(tree, _ => true, maxRuns: int.MaxValue);
+        return (!result.Exhausted && !TreeShrinker.Shrink(result.Tree).Any() && result.Tree.NodeCount == 2)
+            .Label($"{result.Steps} steps to {result.Tree}");
+    }
+
+    [Fact]
+    public void Greedy_shrinking_is_deterministic_and_one_minimal()
+    {
+        var tree = Gen.Sample(TreeGenerator.Trees(), 1, new Rnd(5UL), 100)[0];
+        static bool Fails(TaskTree t) => t.Entries().Count(e => e.Node is Leaf { Then: LeafEnd.Fail or LeafEnd.ThrowSync }) >= 2 || t.NodeCount > 6;
+        var first = GreedyShrinker.Shrink(tree, Fails, 100_000);
+        var second = GreedyShrinker.Shrink(tree, Fails, 100_000);
+        Assert.Equal(first, second);
+        Assert.DoesNotContain(TreeShrinker.Shrink(first.Tree), Fails);
+    }
+
+    [Fact]
+    public void Shrinking_stops_at_its_run_budget()
+    {
+        var tree = Gen.Sample(TreeGenerator.Trees(), 1, new Rnd(9UL), 100)[0];
+        var result = GreedyShrinker.Shrink(tree, _ => false, maxRuns: 1);
+        Assert.True(result.Exhausted || !TreeShrinker.Shrink(tree).Skip(1).Any());
+        Assert.Equal(1, result.Runs);
+        Assert.Equal(tree, result.Tree);
+    }
+
+    private static readonly Leaf FailAt10 = new() { Work = 10, Then = LeafEnd.Fail };
+    private static readonly Leaf Plain = new();
+
+    [Fact]
+    public void A_subtree_can_be_removed()
+    {
+        var tree = new TaskTree(new Group(FailAt10, new Group(Plain, Plain), Plain));
+        var candidates = TreeShrinker.Candidates(tree).ToList();
+        Assert.Contains(tree with { Root = new Group(FailAt10, Plain) }, candidates); // the nested group, whole
+        Assert.Contains(tree with { Root = new Group(new Group(Plain, Plain), Plain) }, candidates);
+        Assert.Contains(tree with { Root = new Group(FailAt10, new Group(Plain), Plain) }, candidates);
+
+        // The last child of a group is never removed (a group has at least one child).
+        Assert.DoesNotContain(candidates, c => c.Entries().Any(e => e.Node is Group { Children.Count: 0 }));
+    }
+
+    [Fact]
+    public void A_child_can_be_hoisted_over_its_group()
+    {
+        var nested = new Group(FailAt10, Plain);
+        var tree = new TaskTree(new Group(nested, Plain));
+        var candidates = TreeShrinker.Candidates(tree).ToList();
+        Assert.Contains(tree with { Root = new Group(FailAt10, Plain) }, candidates); // one child replaces the group
+        Assert.Contains(tree with { Root = new Group(Plain, Plain) }, candidates);
+        Assert.Contains(tree with { Root = new Group(FailAt10, Plain, Plain) }, candidates); // the group dissolves into its parent
+    }
+
+    [Fact]
+    public void A_leaf_is_simplified_step_by_step()
+    {
+        var leaf = new Leaf { Work = 20, Then = LeafEnd.ThrowSync, Error = ErrorKind.TimeoutException, OnCancel = CancelBehavior.Swallow, Cleanup = 6, CleanupError = ErrorKind.IOException };
+        var tree = new TaskTree(new Group(leaf), CancelAfter: 7, Seed: 5);
+        var leaves = TreeShrinker.Candidates(tree).Where(c => c.CancelAfter == 7 && c.Seed == 5).Select(c => (Leaf)c.Root.Children[0]).ToList();
+        Assert.Contains(leaf with { Then = LeafEnd.Fail }, leaves);
+        Assert.Contains(leaf with { OnCancel = CancelBehavior.Throw }, leaves);
+        Assert.Contains(leaf with { Error = ErrorKind.InvalidOperationException }, leaves);
+        Assert.Contains(leaf with { CleanupError = ErrorKind.InvalidOperationException }, leaves);
+        Assert.Contains(leaf with { Cleanup = 0 }, leaves);
+        Assert.Contains(leaf with { Cleanup = 3 }, leaves);
+        Assert.Contains(leaf with { Work = 0 }, leaves);
+        Assert.Contains(leaf with { Work = 19 }, leaves);
+
+        var rest = TreeShrinker.Candidates(tree).Where(c => c.Root.Children[0] == leaf).ToList();
+        Assert.Contains(tree with { CancelAfter = null }, rest);
+        Assert.Contains(tree with { CancelAfter = 0 }, rest);
+        Assert.Contains(tree with { CancelAfter = 6 }, rest);
+        Assert.Contains(tree with { Seed = 0 }, rest);
+
+        var hang = new TaskTree(new Group(new Leaf { Then = LeafEnd.Hang }), CancelAfter: 5);
+        Assert.Contains(hang with { Root = new Group(new Leaf()) }, TreeShrinker.Candidates(hang));
+    }
+
+    [Fact]
+    public void A_fully_simple_tree_has_no_candidates()
+    {
+        Assert.Empty(TreeShrinker.Candidates(new TaskTree(new Group(new Leaf()))));
+    }
+}
