@@ -162,7 +162,7 @@ internal sealed class DeterministicRuntime
     {
         if (!OnRuntimeThread && _threadId != -1)
         {
-            Report("thread-pool", CurrentNode, $"{where} ran on thread {Environment.CurrentManagedThreadId}, not the runtime's; likely cause: Task.Run, ConfigureAwait(false) or a continuation on the thread pool");
+            Report("thread-pool", CurrentNode, $"{where} ran on another thread than the runtime's; likely cause: Task.Run, ConfigureAwait(false) or a continuation on the thread pool");
         }
     }
 
@@ -175,7 +175,7 @@ internal sealed class DeterministicRuntime
             $"ConcurrencyChaos: blocking wait on the deterministic runtime thread{(CurrentNode is null ? "" : $" (node {CurrentNode})")}. It would hang forever: await instead.");
     }
 
-    public void Report(string kind, string? nodeId, string message)
+    public void Report(string kind, string? nodeId, string message, bool hint = false)
     {
         lock (_diagnostics)
         {
@@ -186,7 +186,7 @@ internal sealed class DeterministicRuntime
 
             if (_reported.Add(kind + "|" + nodeId))
             {
-                _diagnostics.Add(new RuntimeDiagnostic(kind, nodeId, message));
+                _diagnostics.Add(new RuntimeDiagnostic(kind, nodeId, message) { IsHint = hint });
             }
         }
     }
@@ -300,18 +300,13 @@ internal sealed class DeterministicRuntime
 
             if (_inbox.Count > 0)
             {
-                if (realTimers && !_sawForeign)
-                {
-                    Report("real-timer", CurrentNode, "work resumed from a real timer; likely Task.Delay(int) or CancelAfter without the runtime's TimeProvider");
-                }
-
-                return true;
+                return true; // Enqueue has reported the foreign post
             }
         }
 
         if (realTimers)
         {
-            Report("real-timer", null, "nothing was left to run while a real timer was pending; likely Task.Delay(int), a Timer, or CancelAfter without the runtime's TimeProvider (this check is process-wide: a hint, not proof)");
+            Report("real-timer", null, "nothing was left to run while a real timer was pending; likely Task.Delay(int), a Timer, or CancelAfter without the runtime's TimeProvider (this check is process-wide: a hint, not proof)", hint: true);
         }
 
         return false;

@@ -33,11 +33,24 @@ internal sealed class DeterministicSynchronizationContext : SynchronizationConte
 
     public override int Wait(IntPtr[] waitHandles, bool waitAll, int millisecondsTimeout)
     {
-        if (millisecondsTimeout != 0 && _runtime.OnRuntimeThread && _runtime.InCodeUnderTest)
+        if (millisecondsTimeout == 0 || !_runtime.OnRuntimeThread || !_runtime.InCodeUnderTest)
         {
-            throw _runtime.BlockingWait();
+            return WaitHelper(waitHandles, waitAll, millisecondsTimeout);
         }
 
-        return WaitHelper(waitHandles, waitAll, millisecondsTimeout);
+        // Brief waits are the runtime's business too: a lock or a class constructor another thread
+        // holds for a moment. Only a wait still blocked after a grace period is waiting for work
+        // that only this thread could do; that one is reported and broken, never left to hang.
+        var grace = millisecondsTimeout == Timeout.Infinite ? BlockingGraceMs : Math.Min(millisecondsTimeout, BlockingGraceMs);
+        var result = WaitHelper(waitHandles, waitAll, grace);
+        if (result != WaitTimeout || millisecondsTimeout == grace)
+        {
+            return result;
+        }
+
+        throw _runtime.BlockingWait();
     }
+
+    private const int BlockingGraceMs = 200;
+    private const int WaitTimeout = 0x102;
 }

@@ -10,6 +10,13 @@ namespace ConcurrencyChaos.Runtime;
 /// <param name="Message">What happened and the likely cause, in a sentence.</param>
 public sealed record RuntimeDiagnostic(string Kind, string? NodeId, string Message)
 {
+    /// <summary>
+    /// Whether this is only a hint drawn from process-wide counters (real timers, thread-pool
+    /// activity) that other work in the process can move: shown to people, but left out of
+    /// <see cref="Trace.ToText"/> so that replays compare equal.
+    /// </summary>
+    public bool IsHint { get; init; }
+
     /// <inheritdoc />
     public override string ToString() => NodeId is null ? $"[{Kind}] {Message}" : $"[{Kind}] {NodeId}: {Message}";
 }

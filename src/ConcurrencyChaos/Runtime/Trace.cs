@@ -58,7 +58,7 @@ public sealed class Trace
     /// <summary>A node's timeline; an empty one (never started) for a node the run never reached.</summary>
     public NodeTimeline Node(string nodeId) => _nodes.TryGetValue(nodeId, out var timeline) ? timeline : new NodeTimeline(nodeId);
 
-    /// <summary>The trace as stable text: one event per line, then the root's result and the run's status.</summary>
+    /// <summary>The trace as stable text: one event per line, then the root's result, the run's status and its diagnostics (hints excepted).</summary>
     public string ToText()
     {
         var text = new StringBuilder();
@@ -74,7 +74,7 @@ public sealed class Trace
         }
 
         text.Append(CultureInfo.InvariantCulture, $"\nstatus: {Status} at {EndTime}ms after {Steps} steps\n");
-        foreach (var diagnostic in Diagnostics)
+        foreach (var diagnostic in Diagnostics.Where(d => !d.IsHint))
         {
             text.Append(diagnostic).Append('\n');
         }
