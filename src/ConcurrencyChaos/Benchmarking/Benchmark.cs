@@ -58,7 +58,7 @@ internal static class Benchmark
         $"{r.Mode} {r.Pattern} {r.Nodes} nodes {r.Variant}: {r.TreesPerSecond:#,0.#} trees/s, {r.NodesPerSecond:#,0} nodes/s, {r.BytesPerNode:#,0} B/node");
 
     private static string Machine() => string.Create(CultureInfo.InvariantCulture,
-        $"{Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.ProcessArchitecture}, {RuntimeInformation.FrameworkDescription}, {(GCSettings() ? "server" : "workstation")} GC");
+        $"{Environment.ProcessorCount} cores (controlled rates per {(ThreadClock.IsCpuTime ? "CPU second of the harness thread" : "wall-clock second")}), {Environment.ProcessorCount}, {RuntimeInformation.OSDescription}, {RuntimeInformation.ProcessArchitecture}, {RuntimeInformation.FrameworkDescription}, {(GCSettings() ? "server" : "workstation")} GC");
 
     private static bool GCSettings() => System.Runtime.GCSettings.IsServerGC;
 
@@ -68,6 +68,7 @@ internal static class Benchmark
         var pattern = PatternUnderTest.FromCatalog(patternId);
         var run = RunOptions.Default;
         var rates = new List<double>();
+        var wall = new List<double>();
         long totalTrees = 0, totalNodes = 0, totalBytes = 0, totalSteps = 0;
         OnOwnThread(() =>
         {
@@ -81,6 +82,7 @@ internal static class Benchmark
             {
                 long count = 0, nodes = 0, steps = 0;
                 var bytes = GC.GetAllocatedBytesForCurrentThread();
+                var cpu = ThreadClock.Now();
                 var clock = Stopwatch.StartNew();
                 do
                 {
@@ -93,7 +95,8 @@ internal static class Benchmark
                 }
                 while (clock.Elapsed < options.MeasureTime);
 
-                var elapsed = clock.Elapsed.TotalSeconds;
+                var elapsed = (ThreadClock.Now() - cpu).TotalSeconds;
+                wall.Add(count / clock.Elapsed.TotalSeconds);
                 totalBytes += GC.GetAllocatedBytesForCurrentThread() - bytes;
                 rates.Add(count / elapsed);
                 totalTrees += count;
@@ -105,7 +108,7 @@ internal static class Benchmark
         var nodesPerTree = (double)totalNodes / totalTrees;
         var treesPerSecond = Median(rates);
         return new ThroughputRow(patternId, trees[0].NodeCount, variant, "controlled",
-            treesPerSecond, treesPerSecond * nodesPerTree, (double)totalBytes / totalNodes, (double)totalSteps / totalTrees, totalTrees, null);
+            treesPerSecond, treesPerSecond * nodesPerTree, Median(wall), (double)totalBytes / totalNodes, (double)totalSteps / totalTrees, totalTrees, null);
     }
 
     /// <summary>The first few trees in real-time mode, one after another; the rate is trees over total real time.</summary>
@@ -125,7 +128,7 @@ internal static class Benchmark
 
         var seconds = clock.Elapsed.TotalSeconds;
         return new ThroughputRow(patternId, trees[0].NodeCount, "mixed", "real-time",
-            chosen.Length / seconds, nodes / seconds, 0, (double)events / chosen.Length, chosen.Length, null);
+            chosen.Length / seconds, nodes / seconds, chosen.Length / seconds, 0, (double)events / chosen.Length, chosen.Length, null);
     }
 
     private static SearchRow Search(string patternId, int seeds)

@@ -164,6 +164,15 @@ internal sealed class DeterministicRuntime
         }
     }
 
+    /// <summary>As <see cref="NoteForeignThread"/> for code of node <paramref name="nodeId"/>; builds no text on the runtime thread.</summary>
+    public void NoteForeignNode(string nodeId)
+    {
+        if (!OnRuntimeThread && _threadId != -1)
+        {
+            NoteForeignThread("node " + nodeId);
+        }
+    }
+
     /// <summary>Called by the context when code blocks the runtime thread: records it, stops the run, and gives the exception to throw into that code.</summary>
     public Exception BlockingWait()
     {

@@ -23,7 +23,7 @@ internal sealed class TraceRecorder(DeterministicRuntime runtime)
     public void Resumed(string nodeId)
     {
         runtime.CurrentNode = nodeId;
-        runtime.NoteForeignThread($"node {nodeId}");
+        runtime.NoteForeignNode(nodeId);
     }
 
     public void TokenCancelled(string nodeId) => Add(TraceEventKind.TokenCancelled, nodeId);
@@ -48,7 +48,7 @@ internal sealed class TraceRecorder(DeterministicRuntime runtime)
 
     private void Add(TraceEventKind kind, string nodeId, NodeOutcome? outcome = null, Model.InjectedError? error = null, string? detail = null)
     {
-        runtime.NoteForeignThread($"node {nodeId}");
+        runtime.NoteForeignNode(nodeId);
         lock (_events)
         {
             _events.Add(new TraceEvent(runtime.Step, runtime.Time.NowMs, kind, nodeId, outcome, error, detail));
