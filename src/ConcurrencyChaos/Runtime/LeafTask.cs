@@ -154,6 +154,7 @@ internal sealed class LeafTask : TaskCompletionSource
     /// <summary>Runs <paramref name="action"/> as an await would resume: on the context the leaf started on.</summary>
     private void OnContext(bool cancelled, Action<LeafTask, bool> action)
     {
+        using var instant = _recorder.Pin();
         var previous = SynchronizationContext.Current;
         if (previous == _context)
         {
