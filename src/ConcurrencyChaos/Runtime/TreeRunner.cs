@@ -202,32 +202,8 @@ internal sealed class TreeRunner
         };
     }
 
-    /// <summary>Completes <paramref name="proxy"/> exactly as <paramref name="task"/> ended: every exception, or canceled with the same token.</summary>
-    private static void Forward(Task task, TaskCompletionSource proxy)
-    {
-        switch (task.Status)
-        {
-            case TaskStatus.RanToCompletion:
-                proxy.SetResult();
-                break;
-            case TaskStatus.Faulted:
-                proxy.SetException(task.Exception!.InnerExceptions);
-                break;
-            default:
-                try
-                {
-#pragma warning disable VSTHRD002 // the task has completed: this never blocks, it rethrows the cancellation with its token
-                    task.GetAwaiter().GetResult();
-#pragma warning restore VSTHRD002
-                }
-                catch (OperationCanceledException e)
-                {
-                    proxy.SetCanceled(e.CancellationToken);
-                }
-
-                break;
-        }
-    }
+    /// <summary>Completes <paramref name="proxy"/> exactly as <paramref name="task"/> ended: every exception, or canceled with the same token; without throwing.</summary>
+    private static void Forward(Task task, TaskCompletionSource proxy) => proxy.SetFromTask(task);
 
     private FanOutPattern Resolve(string name)
     {
