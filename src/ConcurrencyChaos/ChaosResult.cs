@@ -35,6 +35,12 @@ public sealed class ChaosResult
     /// <summary>The minimal failing tree, or null when the search passed.</summary>
     public Counterexample? Counterexample { get; }
 
+    /// <summary>Real time from the start of the search to the first failing tree judged (the whole search when none failed). For benchmarks.</summary>
+    internal TimeSpan SearchTime { get; init; }
+
+    /// <summary>Real time spent shrinking the first failing tree and replaying the minimal one; zero when none failed. For benchmarks.</summary>
+    internal TimeSpan ShrinkTime { get; init; }
+
     /// <summary>Why the search stopped before running every tree (time budget, cancellation), or null.</summary>
     public string? StoppedEarly { get; }
 

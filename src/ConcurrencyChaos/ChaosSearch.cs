@@ -95,9 +95,10 @@ internal sealed class ChaosSearch
             }
         }
 
+        var searchTime = clock.Elapsed;
         if (failing is null)
         {
-            return new ChaosResult(_pattern.Name, seed, TreesRun, NodesRun, clock.Elapsed, null, stoppedEarly);
+            return new ChaosResult(_pattern.Name, seed, TreesRun, NodesRun, clock.Elapsed, null, stoppedEarly) { SearchTime = searchTime };
         }
 
         var broken = failing.Violations.Select(v => v.Invariant).ToHashSet(StringComparer.Ordinal);
@@ -110,7 +111,11 @@ internal sealed class ChaosSearch
         var replay = Execute(shrunk.Tree);
         var deterministic = minimal.Trace.ToText() == replay.Trace.ToText();
         var counterexample = Describe(minimal, seed, shrunk.Steps, failing.Tree.NodeCount, deterministic);
-        return new ChaosResult(_pattern.Name, seed, TreesRun, NodesRun, clock.Elapsed, counterexample, stoppedEarly);
+        return new ChaosResult(_pattern.Name, seed, TreesRun, NodesRun, clock.Elapsed, counterexample, stoppedEarly)
+        {
+            SearchTime = searchTime,
+            ShrinkTime = clock.Elapsed - searchTime,
+        };
     }
 
     private RunReport Execute(TaskTree tree)

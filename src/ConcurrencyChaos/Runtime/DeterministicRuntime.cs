@@ -9,7 +9,7 @@ namespace ConcurrencyChaos.Runtime;
 /// order and the same seed always gives the same order. When nothing is ready, virtual time jumps
 /// to the next timer. Work that escapes to other threads is noticed and reported, never trusted.
 /// </summary>
-internal sealed class DeterministicRuntime
+internal sealed class DeterministicRuntime : RunHost
 {
     private readonly List<WorkItem> _ready = [];
     private readonly Queue<WorkItem> _inbox = new();
@@ -33,19 +33,30 @@ internal sealed class DeterministicRuntime
         _random = new SplitMix64(unchecked((ulong)seed * 0x2545F4914F6CDD1DUL + 1));
         Time = new VirtualTimeProvider(this);
         Context = new DeterministicSynchronizationContext(this);
-        Scheduler = new DeterministicTaskScheduler(this);
+        TaskScheduler = new DeterministicTaskScheduler(this);
     }
 
     public VirtualTimeProvider Time { get; }
 
     public DeterministicSynchronizationContext Context { get; }
 
-    public DeterministicTaskScheduler Scheduler { get; }
+    public DeterministicTaskScheduler TaskScheduler { get; }
+
+    public override TimeProvider Clock => Time;
+
+    public override long NowMs => Time.NowMs;
+
+    public override bool IsControlled => true;
+
+    public override System.Threading.Tasks.TaskScheduler Scheduler => TaskScheduler;
 
     /// <summary>Steps taken so far. Read from other threads by the watchdog.</summary>
-    public long Step => Volatile.Read(ref _step);
+    public override long Step => Volatile.Read(ref _step);
 
-    public IReadOnlyList<RuntimeDiagnostic> Diagnostics
+    /// <summary>Controlled events carry the step in which they happen.</summary>
+    public override long EventStep() => _step;
+
+    public override IReadOnlyList<RuntimeDiagnostic> Diagnostics
     {
         get
         {
@@ -55,12 +66,6 @@ internal sealed class DeterministicRuntime
             }
         }
     }
-
-    /// <summary>Runs after every step, on the runtime thread: lets the tree runner notice tasks that completed during the step.</summary>
-    public Action? AfterStep { get; set; }
-
-    /// <summary>The node most recently started or resumed, for blaming escapes and stuck threads.</summary>
-    public string? CurrentNode { get; set; }
 
     public bool OnRuntimeThread => Environment.CurrentManagedThreadId == _threadId;
 
@@ -72,7 +77,7 @@ internal sealed class DeterministicRuntime
     /// says so, nothing is left to run, or a budget runs out. Returns why it stopped; "nothing left"
     /// is <see cref="RunStatus.Deadlocked"/>, which the caller refines.
     /// </summary>
-    public RunStatus Run(Action start, Func<bool> finished)
+    public override RunStatus Run(Action start, Func<bool> finished)
     {
         _threadId = Environment.CurrentManagedThreadId;
         _timerBaseline = Timer.ActiveCount;
@@ -139,7 +144,7 @@ internal sealed class DeterministicRuntime
     }
 
     /// <summary>Stops the run at the next step (used when the watchdog abandons the thread).</summary>
-    public void Abort(RunStatus status) => _abort ??= status;
+    public override void Abort(RunStatus status) => _abort ??= status;
 
     public void Enqueue(WorkItem item)
     {
@@ -166,6 +171,15 @@ internal sealed class DeterministicRuntime
         }
     }
 
+    /// <summary>As <see cref="NoteForeignThread"/> for code of node <paramref name="nodeId"/>; builds no text on the runtime thread.</summary>
+    public override void NoteForeignNode(string nodeId)
+    {
+        if (!OnRuntimeThread && _threadId != -1)
+        {
+            NoteForeignThread("node " + nodeId);
+        }
+    }
+
     /// <summary>Called by the context when code blocks the runtime thread: records it, stops the run, and gives the exception to throw into that code.</summary>
     public Exception BlockingWait()
     {
@@ -175,7 +189,7 @@ internal sealed class DeterministicRuntime
             $"ConcurrencyChaos: blocking wait on the deterministic runtime thread{(CurrentNode is null ? "" : $" (node {CurrentNode})")}. It would hang forever: await instead.");
     }
 
-    public void Report(string kind, string? nodeId, string message, bool hint = false)
+    public override void Report(string kind, string? nodeId, string message, bool hint = false)
     {
         lock (_diagnostics)
         {
@@ -217,7 +231,7 @@ internal sealed class DeterministicRuntime
             }
             else if (item.Task is { } task)
             {
-                Scheduler.Execute(task);
+                TaskScheduler.Execute(task);
             }
             else
             {

@@ -1,6 +1,6 @@
 namespace ConcurrencyChaos.Runtime;
 
-/// <summary>Budgets and limits of one run on the deterministic runtime.</summary>
+/// <summary>Budgets and limits of one run, and how it executes (controlled by default).</summary>
 public sealed record RunOptions
 {
     /// <summary>The default options.</summary>
@@ -23,4 +23,18 @@ public sealed record RunOptions
     /// other threads (thread pool, real timers) to come back. Default 2 s.
     /// </summary>
     public TimeSpan ForeignWorkGrace { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// How the run executes: <see cref="ExecutionMode.Controlled"/> (default: one thread, virtual time,
+    /// seeded interleavings, exactly reproducible) or <see cref="ExecutionMode.RealTime"/> (thread pool
+    /// and real clock, for code that cannot run controlled; not reproducible).
+    /// </summary>
+    public ExecutionMode Mode { get; init; } = ExecutionMode.Controlled;
+
+    /// <summary>
+    /// In <see cref="ExecutionMode.RealTime"/>: real milliseconds per virtual millisecond of the tree (its
+    /// work, cleanup and cancellation times). Default 1; 0.5 runs twice as fast, 2 twice as slow. Trace
+    /// times are real elapsed milliseconds divided by this. Ignored in controlled mode.
+    /// </summary>
+    public double TimeScale { get; init; } = 1.0;
 }

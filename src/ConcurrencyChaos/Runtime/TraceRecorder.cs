@@ -1,11 +1,18 @@
 namespace ConcurrencyChaos.Runtime;
 
 /// <summary>
-/// Writes the trace as a run goes: every event stamped with the runtime's step and virtual time.
+/// Writes the trace as a run goes: every event stamped with the runtime's step and virtual time
+/// (in real time: a global event sequence number and real elapsed ms divided by the scale).
 /// Locked, because escaped code may record from another thread (and is reported for it).
 /// </summary>
-internal sealed class TraceRecorder(DeterministicRuntime runtime)
+internal sealed class TraceRecorder(RunHost runtime)
 {
+    [ThreadStatic]
+    private static bool t_pinned;
+
+    [ThreadStatic]
+    private static long t_pinnedMs;
+
     private readonly List<TraceEvent> _events = [];
     private int _running;
 
@@ -23,7 +30,7 @@ internal sealed class TraceRecorder(DeterministicRuntime runtime)
     public void Resumed(string nodeId)
     {
         runtime.CurrentNode = nodeId;
-        runtime.NoteForeignThread($"node {nodeId}");
+        runtime.NoteForeignNode(nodeId);
     }
 
     public void TokenCancelled(string nodeId) => Add(TraceEventKind.TokenCancelled, nodeId);
@@ -34,9 +41,28 @@ internal sealed class TraceRecorder(DeterministicRuntime runtime)
     {
         Add(TraceEventKind.Ended, nodeId, outcome, detail: detail);
         Interlocked.Decrement(ref _running);
+        runtime.Changed();
     }
 
     public void CallerCancelled() => Add(TraceEventKind.CallerCancelled, Model.TaskTree.RootId);
+
+    /// <summary>
+    /// In real time: until the scope ends, events recorded on this thread carry the time it began, as
+    /// everything in one controlled step shares one virtual instant. A cascade that runs synchronously
+    /// (the caller's Cancel() reaching every token callback, a fault cancelling its siblings inline) is
+    /// then one instant, as it is in controlled mode. Does nothing in controlled mode or when already pinned.
+    /// </summary>
+    public Instant Pin()
+    {
+        if (runtime.IsControlled || t_pinned)
+        {
+            return default;
+        }
+
+        t_pinnedMs = runtime.NowMs;
+        t_pinned = true;
+        return new Instant(true);
+    }
 
     public IReadOnlyList<TraceEvent> Snapshot()
     {
@@ -48,10 +74,22 @@ internal sealed class TraceRecorder(DeterministicRuntime runtime)
 
     private void Add(TraceEventKind kind, string nodeId, NodeOutcome? outcome = null, Model.InjectedError? error = null, string? detail = null)
     {
-        runtime.NoteForeignThread($"node {nodeId}");
+        runtime.NoteForeignNode(nodeId);
         lock (_events)
         {
-            _events.Add(new TraceEvent(runtime.Step, runtime.Time.NowMs, kind, nodeId, outcome, error, detail));
+            _events.Add(new TraceEvent(runtime.EventStep(), t_pinned ? t_pinnedMs : runtime.NowMs, kind, nodeId, outcome, error, detail));
+        }
+    }
+
+    /// <summary>The scope of <see cref="Pin"/>.</summary>
+    public readonly struct Instant(bool owner) : IDisposable
+    {
+        public void Dispose()
+        {
+            if (owner)
+            {
+                t_pinned = false;
+            }
         }
     }
 }

@@ -12,13 +12,13 @@ namespace ConcurrencyChaos.Runtime;
 internal sealed class TreeRunner
 {
     private readonly TaskTree _tree;
-    private readonly DeterministicRuntime _runtime;
+    private readonly RunHost _runtime;
     private readonly TraceRecorder _recorder;
     private readonly FanOutPattern _patternUnderTest;
     private readonly Func<string, Func<TimeProvider, FanOutPattern>> _namedPatterns;
     private readonly Dictionary<string, FanOutPattern> _resolved = new(StringComparer.Ordinal);
     private readonly List<(Task Task, Action<Task> Ended)> _open = [];
-    private RootResult? _root;
+    private volatile RootResult? _root;
 
     public TreeRunner(TaskTree tree, Func<TimeProvider, FanOutPattern> patternUnderTest, Func<string, Func<TimeProvider, FanOutPattern>> namedPatterns, RunOptions options)
     {
@@ -26,9 +26,11 @@ internal sealed class TreeRunner
         ArgumentNullException.ThrowIfNull(patternUnderTest);
         _tree = tree;
         _namedPatterns = namedPatterns;
-        _runtime = new DeterministicRuntime(tree.Seed, options, options.MaxVirtualTime ?? DefaultTimeBudget(tree));
+        _runtime = options.Mode == ExecutionMode.RealTime
+            ? new RealTimeHost(options.TimeScale, options.MaxVirtualTime ?? RealTimeBudget(tree))
+            : new DeterministicRuntime(tree.Seed, options, options.MaxVirtualTime ?? DefaultTimeBudget(tree));
         _recorder = new TraceRecorder(_runtime);
-        _patternUnderTest = patternUnderTest(_runtime.Time)
+        _patternUnderTest = patternUnderTest(_runtime.Clock)
             ?? throw new ArgumentException("The pattern factory returned null.", nameof(patternUnderTest));
         _runtime.AfterStep = NoticeEnded;
     }
@@ -49,6 +51,24 @@ internal sealed class TreeRunner
         }
 
         return TimeSpan.FromMilliseconds((10 * total) + 60_000);
+    }
+
+    /// <summary>
+    /// The default budget in real-time mode, in virtual ms: all the tree's work, cleanup and cancellation
+    /// time (what running every leaf one after another would take) plus two virtual seconds.
+    /// </summary>
+    public static TimeSpan RealTimeBudget(TaskTree tree)
+    {
+        long total = tree.CancelAfter ?? 0;
+        foreach (var entry in tree.Entries())
+        {
+            if (entry.Node is Leaf leaf)
+            {
+                total += leaf.Work + leaf.Cleanup;
+            }
+        }
+
+        return TimeSpan.FromMilliseconds(total + 2_000);
     }
 
     /// <summary>Runs the tree on the current thread.</summary>
@@ -73,7 +93,7 @@ internal sealed class TreeRunner
     }
 
     private Trace Snapshot(RunStatus status) =>
-        new(_recorder.Snapshot(), _root ?? RootResult.NeverEnded, status, _runtime.Diagnostics, _runtime.Time.NowMs, _runtime.Step);
+        new(_recorder.Snapshot(), _root ?? RootResult.NeverEnded, status, _runtime.Diagnostics, _runtime.NowMs, _runtime is RealTimeHost realTime ? realTime.Events : _runtime.Step);
 
     private void Start()
     {
@@ -86,7 +106,7 @@ internal sealed class TreeRunner
             }
             else
             {
-                _runtime.Time.CreateTimer(_ => CancelCaller(caller), null, TimeSpan.FromMilliseconds(after), Timeout.InfiniteTimeSpan);
+                _runtime.Clock.CreateTimer(_ => CancelCaller(caller), null, TimeSpan.FromMilliseconds(after), Timeout.InfiniteTimeSpan);
             }
         }
 
@@ -99,21 +119,27 @@ internal sealed class TreeRunner
         {
             // The root pattern threw before returning a task: an awaiting caller sees exactly this.
             _root = Result(e);
+            _runtime.Changed();
             return;
         }
 
-        OnCompleted(root, task => _root = Result(task));
+        OnCompleted(root, task =>
+        {
+            _root = Result(task);
+            _runtime.Changed();
+        });
     }
 
     private void CancelCaller(CancellationTokenSource caller)
     {
+        using var instant = _recorder.Pin();
         _recorder.CallerCancelled();
         caller.Cancel();
     }
 
     private Func<CancellationToken, Task> Node(string id, TreeNode node) => node switch
     {
-        Leaf leaf => LeafTask.Create(id, leaf, _recorder, _runtime.Time),
+        Leaf leaf => LeafTask.Create(id, leaf, _recorder, _runtime.Clock),
         Group group => GroupTask(id, group),
         _ => throw new ArgumentException($"Unknown node type {node.GetType().Name} at {id}.", nameof(node)),
     };
@@ -176,38 +202,14 @@ internal sealed class TreeRunner
         };
     }
 
-    /// <summary>Completes <paramref name="proxy"/> exactly as <paramref name="task"/> ended: every exception, or canceled with the same token.</summary>
-    private static void Forward(Task task, TaskCompletionSource proxy)
-    {
-        switch (task.Status)
-        {
-            case TaskStatus.RanToCompletion:
-                proxy.SetResult();
-                break;
-            case TaskStatus.Faulted:
-                proxy.SetException(task.Exception!.InnerExceptions);
-                break;
-            default:
-                try
-                {
-#pragma warning disable VSTHRD002 // the task has completed: this never blocks, it rethrows the cancellation with its token
-                    task.GetAwaiter().GetResult();
-#pragma warning restore VSTHRD002
-                }
-                catch (OperationCanceledException e)
-                {
-                    proxy.SetCanceled(e.CancellationToken);
-                }
-
-                break;
-        }
-    }
+    /// <summary>Completes <paramref name="proxy"/> exactly as <paramref name="task"/> ended: every exception, or canceled with the same token; without throwing.</summary>
+    private static void Forward(Task task, TaskCompletionSource proxy) => proxy.SetFromTask(task);
 
     private FanOutPattern Resolve(string name)
     {
         if (!_resolved.TryGetValue(name, out var pattern))
         {
-            pattern = _namedPatterns(name)(_runtime.Time);
+            pattern = _namedPatterns(name)(_runtime.Clock);
             _resolved[name] = pattern;
         }
 
@@ -239,7 +241,11 @@ internal sealed class TreeRunner
             }
         }
 
-        _open.Add((task, Once));
+        if (_runtime.IsControlled)
+        {
+            _open.Add((task, Once));
+        }
+
         _ = task.ContinueWith(static (t, state) => ((Action<Task>)state!)(t), (Action<Task>)Once, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, _runtime.Scheduler);
     }
 

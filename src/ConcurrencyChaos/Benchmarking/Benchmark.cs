@@ -1,0 +1,195 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using ConcurrencyChaos.Model;
+using ConcurrencyChaos.Patterns;
+using ConcurrencyChaos.Runtime;
+
+namespace ConcurrencyChaos.Benchmarking;
+
+/// <summary>
+/// Measures the controlled runtime (trees/s and nodes/s on one thread, bytes allocated per node),
+/// the same trees in real-time mode as the baseline, and the time each naive catalog pattern takes to
+/// yield its first counterexample and to shrink it. Returns figures; it asserts nothing. Timing on a
+/// shared machine is noisy: every figure is a median of repeated measurements.
+/// </summary>
+internal static class Benchmark
+{
+    /// <summary>Runs the benchmark, writing a line per figure to <paramref name="progress"/>.</summary>
+    public static BenchReport Run(BenchOptions options, TextWriter? progress)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var throughput = new List<ThroughputRow>();
+        foreach (var nodes in options.Sizes)
+        {
+            foreach (var mixed in new[] { true, false })
+            {
+                var trees = Enumerable.Range(1, options.TreesPerSet).Select(seed => BenchTrees.Make(nodes, seed, mixed)).ToArray();
+                foreach (var pattern in options.Patterns)
+                {
+                    var controlled = Controlled(pattern, trees, mixed ? "mixed" : "no-fail", options);
+                    throughput.Add(controlled);
+                    progress?.WriteLine(Line(controlled));
+                    if (mixed)
+                    {
+                        var realTime = RealTime(pattern, trees, options) is var r && r.TreesPerSecond > 0
+                            ? r with { ControlledSpeedup = controlled.TreesPerSecond / r.TreesPerSecond }
+                            : r;
+                        throughput.Add(realTime);
+                        progress?.WriteLine(Line(realTime));
+                    }
+                }
+            }
+        }
+
+        var search = new List<SearchRow>();
+        var searched = options.SearchPatterns ?? [.. PatternCatalog.All.Where(p => !p.IsStructured).Select(p => p.Id)];
+        foreach (var pattern in searched)
+        {
+            var row = Search(pattern, options.SearchSeeds);
+            search.Add(row);
+            progress?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"search {row.Pattern}: found {row.Found}/{row.Seeds}, search {row.MedianSearchMs:0.#} ms, shrink {row.MedianShrinkMs:0.#} ms"));
+        }
+
+        return new BenchReport(Machine(), throughput, search);
+    }
+
+    private static string Line(ThroughputRow r) => string.Create(CultureInfo.InvariantCulture,
+        $"{r.Mode} {r.Pattern} {r.Nodes} nodes {r.Variant}: {r.TreesPerSecond:#,0.#} trees/s, {r.NodesPerSecond:#,0} nodes/s, {r.BytesPerNode:#,0} B/node");
+
+    private static string Machine() => string.Create(CultureInfo.InvariantCulture,
+        $"{Environment.ProcessorCount} cores (controlled rates per {(ThreadClock.IsCpuTime ? "CPU second of the harness thread" : "wall-clock second")}), {Environment.ProcessorCount}, {RuntimeInformation.OSDescription}, {RuntimeInformation.ProcessArchitecture}, {RuntimeInformation.FrameworkDescription}, {(GCSettings() ? "server" : "workstation")} GC");
+
+    private static bool GCSettings() => System.Runtime.GCSettings.IsServerGC;
+
+    /// <summary>Cycles through the trees on one dedicated thread, <see cref="BenchOptions.Repeats"/> times; reports the median rate.</summary>
+    private static ThroughputRow Controlled(string patternId, TaskTree[] trees, string variant, BenchOptions options)
+    {
+        var pattern = PatternUnderTest.FromCatalog(patternId);
+        var run = RunOptions.Default;
+        var rates = new List<double>();
+        var wall = new List<double>();
+        long totalTrees = 0, totalNodes = 0, totalBytes = 0, totalSteps = 0;
+        OnOwnThread(() =>
+        {
+            // Warm up (JIT, tiering) before measuring.
+            foreach (var tree in trees)
+            {
+                _ = SingleRun.Runner(tree, pattern, run).Run();
+            }
+
+            for (var repeat = 0; repeat < options.Repeats; repeat++)
+            {
+                long count = 0, nodes = 0, steps = 0;
+                var bytes = GC.GetAllocatedBytesForCurrentThread();
+                var cpu = ThreadClock.Now();
+                var clock = Stopwatch.StartNew();
+                do
+                {
+                    foreach (var tree in trees)
+                    {
+                        steps += SingleRun.Runner(tree, pattern, run).Run().Steps;
+                        nodes += tree.NodeCount;
+                        count++;
+                    }
+                }
+                while (clock.Elapsed < options.MeasureTime);
+
+                var elapsed = (ThreadClock.Now() - cpu).TotalSeconds;
+                wall.Add(count / clock.Elapsed.TotalSeconds);
+                totalBytes += GC.GetAllocatedBytesForCurrentThread() - bytes;
+                rates.Add(count / elapsed);
+                totalTrees += count;
+                totalNodes += nodes;
+                totalSteps += steps;
+            }
+        });
+
+        var nodesPerTree = (double)totalNodes / totalTrees;
+        var treesPerSecond = Median(rates);
+        return new ThroughputRow(patternId, trees[0].NodeCount, variant, "controlled",
+            treesPerSecond, treesPerSecond * nodesPerTree, Median(wall), (double)totalBytes / totalNodes, (double)totalSteps / totalTrees, totalTrees, null);
+    }
+
+    /// <summary>The first few trees in real-time mode, one after another; the rate is trees over total real time.</summary>
+    private static ThroughputRow RealTime(string patternId, TaskTree[] trees, BenchOptions options)
+    {
+        var pattern = PatternUnderTest.FromCatalog(patternId);
+        var run = RunOptions.Default with { Mode = ExecutionMode.RealTime, TimeScale = options.RealTimeScale };
+        var chosen = trees.Take(Math.Max(1, options.RealTimeTrees)).ToArray();
+        long nodes = 0, events = 0;
+        var clock = Stopwatch.StartNew();
+        foreach (var tree in chosen)
+        {
+            var report = SingleRun.OnHarnessThread(tree, pattern, run, null);
+            events += report.Trace.Events.Count;
+            nodes += tree.NodeCount;
+        }
+
+        var seconds = clock.Elapsed.TotalSeconds;
+        return new ThroughputRow(patternId, trees[0].NodeCount, "mixed", "real-time",
+            chosen.Length / seconds, nodes / seconds, chosen.Length / seconds, 0, (double)events / chosen.Length, chosen.Length, null);
+    }
+
+    private static SearchRow Search(string patternId, int seeds)
+    {
+        var pattern = PatternUnderTest.FromCatalog(patternId);
+        var search = new List<double>();
+        var shrink = new List<double>();
+        var trees = new List<double>();
+        var shrunk = new List<double>();
+        var found = 0;
+
+        // One warm-up search, not counted: the first pays for JIT.
+        _ = ChaosSearch.Run(pattern, new ChaosOptions { Seed = 0, MaxTrees = 200 }, CancellationToken.None);
+        for (var seed = 1; seed <= seeds; seed++)
+        {
+            var result = ChaosSearch.Run(pattern, new ChaosOptions { Seed = seed }, CancellationToken.None);
+            search.Add(result.SearchTime.TotalMilliseconds);
+            trees.Add(result.TreesRun);
+            if (result.Counterexample is { } counterexample)
+            {
+                found++;
+                shrink.Add(result.ShrinkTime.TotalMilliseconds);
+                shrunk.Add(counterexample.NodeCount);
+            }
+        }
+
+        return new SearchRow(patternId, seeds, found, Median(search), search.Max(), Median(shrink), shrink.DefaultIfEmpty().Max(), Median(trees), Median(shrunk));
+    }
+
+    private static double Median(List<double> values)
+    {
+        if (values.Count == 0)
+        {
+            return double.NaN;
+        }
+
+        values.Sort();
+        var mid = values.Count / 2;
+        return values.Count % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
+    }
+
+    private static void OnOwnThread(Action work)
+    {
+        Exception? failure = null;
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                work();
+            }
+            catch (Exception e)
+            {
+                failure = e;
+            }
+        })
+        { IsBackground = true, Name = "ConcurrencyChaos bench" };
+        thread.Start();
+        thread.Join();
+        if (failure is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+namespace ConcurrencyChaos.Runtime;
+
+/// <summary>
+/// What a <see cref="TreeRunner"/> and its <see cref="TraceRecorder"/> run on: the controlled
+/// <see cref="DeterministicRuntime"/> or the <see cref="RealTimeHost"/>.
+/// </summary>
+internal abstract class RunHost
+{
+    /// <summary>The clock leaves and patterns take time from.</summary>
+    public abstract TimeProvider Clock { get; }
+
+    /// <summary>Trace time now: virtual ms (controlled) or real elapsed ms divided by the scale (real time).</summary>
+    public abstract long NowMs { get; }
+
+    /// <summary>The watchdog's measure of progress; changes while the run is alive.</summary>
+    public abstract long Step { get; }
+
+    /// <summary>Whether the run is controlled (one thread, steps); false in real time.</summary>
+    public abstract bool IsControlled { get; }
+
+    /// <summary>The scheduler continuations the runner registers run on.</summary>
+    public abstract TaskScheduler Scheduler { get; }
+
+    public abstract IReadOnlyList<RuntimeDiagnostic> Diagnostics { get; }
+
+    /// <summary>The node most recently started or resumed, for blaming escapes and stuck threads.</summary>
+    public string? CurrentNode { get; set; }
+
+    /// <summary>Runs after every controlled step (never in real time).</summary>
+    public Action? AfterStep { get; set; }
+
+    /// <summary>The step of an event being recorded now; called under the recorder's lock.</summary>
+    public abstract long EventStep();
+
+    /// <summary>Something ended (a node, the root): lets a waiting real-time host re-check whether the run is over.</summary>
+    public virtual void Changed()
+    {
+    }
+
+    /// <summary>Reports code of <paramref name="nodeId"/> running off the runtime thread (controlled mode only).</summary>
+    public virtual void NoteForeignNode(string nodeId)
+    {
+    }
+
+    public abstract RunStatus Run(Action start, Func<bool> finished);
+
+    public abstract void Abort(RunStatus status);
+
+    public abstract void Report(string kind, string? nodeId, string message, bool hint = false);
+}

@@ -1,0 +1,65 @@
+using ConcurrencyChaos.Benchmarking;
+
+namespace ConcurrencyChaos.Tests.Benchmarking;
+
+/// <summary>The benchmark runs and fills every figure. It never asserts on timing.</summary>
+public class BenchmarkTests
+{
+    [Fact]
+    public void Quick_benchmark_fills_every_row()
+    {
+        var progress = new StringWriter();
+        var report = Benchmark.Run(BenchOptions.Quick, progress);
+
+        var o = BenchOptions.Quick;
+        Assert.Equal(o.Sizes.Count * o.Patterns.Count * 3, report.Throughput.Count); // mixed + no-fail controlled, mixed real-time
+        Assert.All(report.Throughput, row =>
+        {
+            Assert.True(row.TreesPerSecond > 0 && double.IsFinite(row.TreesPerSecond), $"{row}");
+            Assert.True(row.NodesPerSecond > 0, $"{row}");
+            Assert.True(row.Trees > 0, $"{row}");
+            Assert.True(row.StepsPerTree > 0, $"{row}");
+            if (row.Mode == "controlled")
+            {
+                Assert.True(row.BytesPerNode > 0, $"{row}");
+            }
+            else
+            {
+                Assert.NotNull(row.ControlledSpeedup);
+            }
+        });
+        Assert.Equal(o.SearchPatterns!.Count, report.Search.Count);
+        Assert.All(report.Search, row =>
+        {
+            Assert.Equal(row.Seeds, row.Found);
+            Assert.True(double.IsFinite(row.MedianSearchMs) && double.IsFinite(row.MedianShrinkMs), $"{row}");
+            Assert.True(row.MedianShrunkNodes >= 2, $"{row}");
+        });
+
+        var table = report.ToTable();
+        Assert.DoesNotContain("NaN", table, StringComparison.Ordinal);
+        foreach (var pattern in o.Patterns.Concat(o.SearchPatterns!))
+        {
+            Assert.Contains($"| {pattern} |", table, StringComparison.Ordinal);
+        }
+
+        var json = System.Text.Json.JsonDocument.Parse(report.ToJson()).RootElement;
+        Assert.Equal(report.Throughput.Count, json.GetProperty("throughput").GetArrayLength());
+        Assert.Equal(report.Search.Count, json.GetProperty("search").GetArrayLength());
+        Assert.NotEmpty(progress.ToString());
+    }
+
+    [Fact]
+    public void Bench_trees_have_exactly_the_asked_node_count_and_are_fixed_by_their_seed()
+    {
+        foreach (var nodes in new[] { 10, 50, 200 })
+        {
+            foreach (var mixed in new[] { true, false })
+            {
+                var tree = BenchTrees.Make(nodes, 3, mixed);
+                Assert.Equal(nodes, tree.NodeCount);
+                Assert.Equal(tree, BenchTrees.Make(nodes, 3, mixed));
+            }
+        }
+    }
+}
