@@ -29,7 +29,7 @@ internal static class ExploreCommand
             Description = "How many trees to run (this shard's share).",
             DefaultValueFactory = _ => Setting(settings, "trees", 1000),
         };
-        trees.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) { r.AddError("--trees must be at least 1."); } });
+        trees.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) { r.AddError($"--trees must be at least 1 (got {r.GetValueOrDefault<int>()})."); } });
         var seed = new Option<int?>("--seed")
         {
             Description = "The search seed (random when omitted; always printed). The same seed finds the same counterexample.",
@@ -59,7 +59,7 @@ internal static class ExploreCommand
             Description = "The most nodes a generated tree may have.",
             DefaultValueFactory = _ => Setting(settings, "maxNodes", 16),
         };
-        maxNodes.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 2) { r.AddError("--max-nodes must be at least 2."); } });
+        maxNodes.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 2) { r.AddError($"--max-nodes must be at least 2 (got {r.GetValueOrDefault<int>()})."); } });
         var report = ReportTargets.CreateOption();
 
         var command = new Command("explore", "Search generated task trees for a counterexample to a pattern.")

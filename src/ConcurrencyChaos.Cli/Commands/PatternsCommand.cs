@@ -18,7 +18,7 @@ internal static class PatternsCommand
     {
         var json = new Option<bool>("--json") { Description = "Print the catalog and matrix as JSON." };
         var trees = new Option<int>("--trees") { Description = "Trees per cell.", DefaultValueFactory = _ => 300 };
-        trees.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) { r.AddError("--trees must be at least 1."); } });
+        trees.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) { r.AddError($"--trees must be at least 1 (got {r.GetValueOrDefault<int>()})."); } });
         var seed = new Option<int>("--seed") { Description = "Search seed of every cell.", DefaultValueFactory = _ => 1 };
         var command = new Command("patterns", "List the pattern catalog and which invariants each pattern breaks.") { json, trees, seed };
         command.SetAction((parseResult, cancellationToken) =>
