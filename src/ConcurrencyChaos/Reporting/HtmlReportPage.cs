@@ -31,6 +31,7 @@ internal static class HtmlReportPage
         td.broke a { color: #b00020; font-weight: bold; }
         td.unchecked { color: #999; }
         .structured { font-size: 0.75em; color: #1e7b34; border: 1px solid #1e7b34; border-radius: 3px; padding: 0 0.3em; margin-left: 0.4em; font-family: sans-serif; }
+        pre.scenario { white-space: pre-wrap; overflow-wrap: anywhere; }
         .counterexample { border-top: 3px solid #eee; margin-top: 2.5em; }
         """;
 

@@ -1,5 +1,5 @@
 using ConcurrencyChaos.Model;
-using ConcurrencyChaos.Reporting;
+using Draw = ConcurrencyChaos.Reporting.Pictures;
 
 namespace ConcurrencyChaos.Tests.Pictures;
 
@@ -44,9 +44,9 @@ public class PictureSamples
 
         var dir = Path.Combine(root, "docs", "pictures");
         Directory.CreateDirectory(dir);
-        File.WriteAllText(Path.Combine(dir, "when-all-lost-error.svg"), ConcurrencyChaos.Reporting.Pictures.TimelineSvg(whenAll));
-        File.WriteAllText(Path.Combine(dir, "when-all-lost-error.html"), ConcurrencyChaos.Reporting.Pictures.HtmlReport(whenAll));
-        File.WriteAllText(Path.Combine(dir, "fire-and-forget-orphan.svg"), ConcurrencyChaos.Reporting.Pictures.TimelineSvg(orphan));
-        File.WriteAllText(Path.Combine(dir, "fire-and-forget-nested.svg"), ConcurrencyChaos.Reporting.Pictures.TimelineSvg(Everything()));
+        File.WriteAllText(Path.Combine(dir, "when-all-lost-error.svg"), Draw.TimelineSvg(whenAll));
+        File.WriteAllText(Path.Combine(dir, "when-all-lost-error.html"), Draw.HtmlReport(whenAll));
+        File.WriteAllText(Path.Combine(dir, "fire-and-forget-orphan.svg"), Draw.TimelineSvg(orphan));
+        File.WriteAllText(Path.Combine(dir, "fire-and-forget-nested.svg"), Draw.TimelineSvg(Everything()));
     }
 }
