@@ -140,6 +140,12 @@ internal static class TimelineDrawing
                     : $"{entry.Id} is an orphan: its group {parentId} ended at {Ms(parentEnded.Time)}, it ended at {Ms(node.Ended.Time)}";
                 svg.Append(CultureInfo.InvariantCulture,
                     $"<rect class=\"orphan-tail\" data-node=\"{Escape(entry.Id)}\" x=\"{N(tailStart)}\" y=\"{N(barTop - 1)}\" width=\"{N(Math.Max(3, x2 - tailStart))}\" height=\"{N(BarHeight + 2)}\" fill=\"{Orange}\" stroke=\"#c45500\" stroke-width=\"1\"><title>{Escape(tailTitle)}</title></rect>\n");
+                if (node.Ended is not null && x2 - tailStart > 10)
+                {
+                    // Keep the node's outcome visible: a cap in its outcome's colour at the end of the tail.
+                    svg.Append(CultureInfo.InvariantCulture,
+                        $"<rect class=\"outcome-cap\" data-node=\"{Escape(entry.Id)}\" x=\"{N(x2 - 5)}\" y=\"{N(barTop)}\" width=\"5\" height=\"{N(BarHeight)}\" fill=\"{fill}\"><title>{Escape(barTitle)}</title></rect>\n");
+                }
             }
         }
 
@@ -316,7 +322,10 @@ internal static class TimelineDrawing
         {
             if (e.Error is { } error && trace.Root.Outcome is not null && !trace.Root.ObservedErrors.Contains(error))
             {
-                notes[e.NodeId].Add(($"LOST {error.Kind}", Red));
+                if (!notes[e.NodeId].Contains(($"LOST {error.Kind}", Red)))
+                {
+                    notes[e.NodeId].Add(($"LOST {error.Kind}", Red));
+                }
             }
         }
 
@@ -385,7 +394,7 @@ internal static class TimelineDrawing
             (Swatch(Completed) + Swatch(Faulted, 16) + Swatch(Canceled, 32), "a node's life, start to end: completed / faulted / canceled"),
             ($"<rect x=\"0\" y=\"-6\" width=\"28\" height=\"12\" fill=\"{Running}\"/><path d=\"M30 -8 L37 0 L30 8\" fill=\"none\" stroke=\"{Ink}\" stroke-width=\"2\"/>", "never ended: the bar runs to the end of the run"),
             ($"<rect x=\"0\" y=\"-6\" width=\"12\" height=\"12\" fill=\"{Completed}\" stroke=\"#4d4d4d\"/><rect x=\"16\" y=\"-6\" width=\"12\" height=\"12\" rx=\"2\" fill=\"{Completed}\"/>", "group (square, outlined) / leaf"),
-            ($"<rect x=\"0\" y=\"-6\" width=\"10\" height=\"12\" fill=\"{Completed}\"/><rect x=\"10\" y=\"-7\" width=\"26\" height=\"14\" fill=\"{Orange}\" stroke=\"#c45500\"/>", "ORPHAN tail: still running after its group ended"),
+            ($"<rect x=\"0\" y=\"-6\" width=\"10\" height=\"12\" fill=\"{Completed}\"/><rect x=\"10\" y=\"-7\" width=\"26\" height=\"14\" fill=\"{Orange}\" stroke=\"#c45500\"/>", "ORPHAN tail: still running after its group ended (its end keeps the outcome colour)"),
             ($"<g transform=\"translate(14 0)\">{Cross(7, 2, Red, "#8b0000", 0.8)}</g>", "threw an injected error: the caller saw it, or is still waiting (hover: type)"),
             ($"<g transform=\"translate(14 0)\">{Cross(8, 2.6, "#ffffff", Red, 1.8)}</g>", "LOST error: thrown, never reached the caller's await"),
             ($"<rect x=\"0\" y=\"-2\" width=\"28\" height=\"8\" fill=\"{Completed}\"/><path d=\"M9 -9 L19 -9 L14 -1 Z\" fill=\"#f2b600\" stroke=\"{Amber}\"/>", "the node's cancellation token was cancelled"),
