@@ -52,7 +52,8 @@ public sealed class CommandLineTests
 
         Assert.Equal(0, code);
         Assert.Contains("0 group (when-all)", output, StringComparison.Ordinal);
-        Assert.Contains("errors-observed: TimeoutException", output, StringComparison.Ordinal);
+        // Which of the two same-instant errors is lost depends on the scheduler's order; that one is, never does.
+        Assert.Matches(@"errors-observed: (TimeoutException|IOException) thrown by 0\.[01] at 10 ms never reached the caller", output);
         Assert.Contains("✓ ", output, StringComparison.Ordinal);
     }
 
