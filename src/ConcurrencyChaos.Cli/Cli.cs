@@ -17,6 +17,7 @@ internal static class Cli
         ExploreCommand.Create,
         ReplayCommand.Create,
         PatternsCommand.Create,
+        BenchCommand.Create,
     ];
 
     /// <summary>Runs <c>chaos</c> with <paramref name="args"/> and returns its exit code.</summary>

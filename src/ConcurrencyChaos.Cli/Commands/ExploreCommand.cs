@@ -120,6 +120,7 @@ internal static class ExploreCommand
             Trees = result.TreesRun,
             StoppedEarly = result.StoppedEarly,
             Counterexample = result.Counterexample?.ToString(),
+            Found = result.Counterexample,
             CounterexampleNodes = result.Counterexample?.NodeCount,
             SavedTo = savedTo,
         };

@@ -20,13 +20,18 @@ internal static class PatternsCommand
         var trees = new Option<int>("--trees") { Description = "Trees per cell.", DefaultValueFactory = _ => 300 };
         trees.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) { r.AddError($"--trees must be at least 1 (got {r.GetValueOrDefault<int>()})."); } });
         var seed = new Option<int>("--seed") { Description = "Search seed of every cell.", DefaultValueFactory = _ => 1 };
-        var command = new Command("patterns", "List the pattern catalog and which invariants each pattern breaks.") { json, trees, seed };
+        var html = new Option<string?>("--html")
+        {
+            Description = "Also write the matrix as an HTML page, each broken cell linking to its minimal counterexample with its timeline.",
+            HelpName = "FILE",
+        };
+        var command = new Command("patterns", "List the pattern catalog and which invariants each pattern breaks.") { json, trees, seed, html };
         command.SetAction((parseResult, cancellationToken) =>
-            Task.FromResult(List(context, parseResult.GetValue(json), parseResult.GetValue(trees), parseResult.GetValue(seed), cancellationToken)));
+            Task.FromResult(List(context, parseResult.GetValue(json), parseResult.GetValue(trees), parseResult.GetValue(seed), parseResult.GetValue(html), cancellationToken)));
         return command;
     }
 
-    private static int List(CliContext context, bool json, int trees, int seed, CancellationToken cancellationToken)
+    private static int List(CliContext context, bool json, int trees, int seed, string? html, CancellationToken cancellationToken)
     {
         var cells = new Dictionary<(string Pattern, string Invariant), ChaosResult>();
         foreach (var pattern in PatternCatalog.All)
@@ -39,6 +44,23 @@ internal static class PatternsCommand
         }
 
         var cancelled = cancellationToken.IsCancellationRequested;
+        if (html is not null)
+        {
+            var rows = PatternCatalog.All
+                .Select(p => new Reporting.MatrixRow(p.Id, p.IsStructured, InvariantCatalog.Ids.ToDictionary(i => i, i => cells[(p.Id, i)].Counterexample)))
+                .ToList();
+            try
+            {
+                File.WriteAllText(html, Reporting.Pictures.HtmlMatrix(rows));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+            {
+                throw new BadInputException($"cannot write the HTML matrix '{html}': {e.Message}");
+            }
+
+            context.Error.WriteLine($"chaos: wrote {html}");
+        }
+
         if (json)
         {
             WriteJson(context.Out, cells, trees, seed, cancelled);

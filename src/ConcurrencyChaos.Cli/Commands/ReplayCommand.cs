@@ -19,13 +19,18 @@ internal static class ReplayCommand
         };
         pattern.Validators.Add(OptionParsers.ValidatePatternId);
         var trace = new Option<bool>("--trace") { Description = "Also print every trace event." };
-        var command = new Command("replay", "Run one scenario once, deterministically, and show what every node did.") { file, pattern, trace };
+        var timeline = new Option<string?>("--timeline")
+        {
+            Description = "Draw the run as an SVG timeline in this file (one file per pattern: name-PATTERN.svg when several run).",
+            HelpName = "FILE",
+        };
+        var command = new Command("replay", "Run one scenario once, deterministically, and show what every node did.") { file, pattern, trace, timeline };
         command.SetAction((parseResult, _) =>
-            Task.FromResult(Replay(context, parseResult.GetRequiredValue(file), parseResult.GetValue(pattern), parseResult.GetValue(trace))));
+            Task.FromResult(Replay(context, parseResult.GetRequiredValue(file), parseResult.GetValue(pattern), parseResult.GetValue(trace), parseResult.GetValue(timeline))));
         return command;
     }
 
-    private static int Replay(CliContext context, string file, string? patternId, bool trace)
+    private static int Replay(CliContext context, string file, string? patternId, bool trace, string? timeline)
     {
         Scenario scenario;
         try
@@ -48,6 +53,13 @@ internal static class ReplayCommand
                 context.Out.WriteLine(report.Trace.ToText());
             }
 
+            if (timeline is not null)
+            {
+                var svg = patterns.Count == 1 ? timeline : Path.ChangeExtension(timeline, null) + "-" + id + (Path.GetExtension(timeline) is { Length: > 0 } ext ? ext : ".svg");
+                WriteFile(svg, Reporting.Pictures.TimelineSvg(report));
+                context.Error.WriteLine($"chaos: wrote timeline {svg}");
+            }
+
             bool met;
             if (scenario.Expect.TryGetValue(id, out var expected))
             {
@@ -66,5 +78,23 @@ internal static class ReplayCommand
         }
 
         return allMet ? ExitCodes.Held : ExitCodes.Violated;
+    }
+
+    private static void WriteFile(string path, string text)
+    {
+        try
+        {
+            var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+            if (folder is not null)
+            {
+                Directory.CreateDirectory(folder);
+            }
+
+            File.WriteAllText(path, text);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            throw new BadInputException($"cannot write the timeline '{path}': {e.Message}");
+        }
     }
 }

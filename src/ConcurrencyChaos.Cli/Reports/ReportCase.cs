@@ -43,6 +43,9 @@ internal sealed record ReportCase
     /// <summary>The rendered counterexample (<c>explore</c>), or null.</summary>
     public string? Counterexample { get; init; }
 
+    /// <summary>The counterexample itself (<c>explore</c>), for the HTML report's pictures; not written to JSON or JUnit.</summary>
+    public ConcurrencyChaos.Counterexample? Found { get; init; }
+
     /// <summary>How many nodes the counterexample has, or null.</summary>
     public int? CounterexampleNodes { get; init; }
 

@@ -10,6 +10,7 @@ internal static class ReportTargets
     {
         ["junit"] = JUnitReportWriter.Write,
         ["json"] = JsonReportWriter.Write,
+        ["html"] = HtmlReportWriter.Write,
     };
 
     public static Option<string[]> CreateOption()
