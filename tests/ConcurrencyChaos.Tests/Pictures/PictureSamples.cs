@@ -44,9 +44,8 @@ public class PictureSamples
 
         var dir = Path.Combine(root, "docs", "pictures");
         Directory.CreateDirectory(dir);
-        File.WriteAllText(Path.Combine(dir, "when-all-lost-error.svg"), Draw.TimelineSvg(whenAll));
+        // The README's two timelines come from the chaos command itself (see docs/pictures.md).
         File.WriteAllText(Path.Combine(dir, "when-all-lost-error.html"), Draw.HtmlReport(whenAll));
-        File.WriteAllText(Path.Combine(dir, "fire-and-forget-orphan.svg"), Draw.TimelineSvg(orphan));
         File.WriteAllText(Path.Combine(dir, "fire-and-forget-nested.svg"), Draw.TimelineSvg(Everything()));
     }
 }
