@@ -60,11 +60,23 @@ internal static class ExploreCommand
             DefaultValueFactory = _ => Setting(settings, "maxNodes", 16),
         };
         maxNodes.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 2) { r.AddError($"--max-nodes must be at least 2 (got {r.GetValueOrDefault<int>()})."); } });
+        var invariant = new Option<string[]>("--invariant")
+        {
+            Description = $"Check only this invariant (repeatable; default: all of {string.Join(", ", Invariants.InvariantCatalog.Ids)}).",
+            HelpName = "ID",
+        };
+        invariant.Validators.Add(r =>
+        {
+            foreach (var id in r.Tokens.Select(t => t.Value).Where(id => !Invariants.InvariantCatalog.Contains(id)))
+            {
+                r.AddError($"Unknown invariant id '{id}' in --invariant. Known ids: {string.Join(", ", Invariants.InvariantCatalog.Ids)}.");
+            }
+        });
         var report = ReportTargets.CreateOption();
 
         var command = new Command("explore", "Search generated task trees for a counterexample to a pattern.")
         {
-            pattern, trees, seed, time, shard, save, maxNodes, report,
+            pattern, trees, seed, time, shard, save, maxNodes, invariant, report,
         };
         command.SetAction((parseResult, cancellationToken) =>
         {
@@ -77,6 +89,7 @@ internal static class ExploreCommand
                 ShardIndex = shardIndex,
                 ShardCount = shardCount,
                 MaxNodes = parseResult.GetValue(maxNodes),
+                Invariants = parseResult.GetValue(invariant) is { Length: > 0 } ids ? ids : null,
             };
             return Task.FromResult(Explore(context, parseResult.GetRequiredValue(pattern), options, parseResult.GetValue(save)!, ReportTargets.Pairs(parseResult.GetValue(report)), cancellationToken));
         });

@@ -99,3 +99,29 @@ public sealed class PicturesAndBenchCommandTests : IDisposable
         Assert.Equal(System.Text.Json.JsonValueKind.Object, doc.RootElement.ValueKind);
     }
 }
+
+public sealed class ExploreInvariantOptionTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("chaos-cli-invariant-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public async Task Explore_limited_to_errors_observed_finds_when_all_losing_an_error_on_three_nodes()
+    {
+        var (code, output, _) = await CliHarness.RunAsync("explore", "--pattern", "when-all", "--trees", "500", "--seed", "1", "--invariant", "errors-observed", "--save", _dir);
+
+        Assert.Equal(1, code);
+        Assert.Contains("broke errors-observed on a 3-node tree", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("cancellation-propagated:", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Explore_with_an_unknown_invariant_is_bad_input_naming_it()
+    {
+        var (code, _, error) = await CliHarness.RunAsync("explore", "--pattern", "when-all", "--invariant", "no-orphan");
+
+        Assert.Equal(2, code);
+        Assert.Contains("'no-orphan'", error, StringComparison.Ordinal);
+    }
+}
