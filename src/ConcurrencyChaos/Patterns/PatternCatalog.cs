@@ -19,6 +19,10 @@ public static class PatternCatalog
         AsyncVoidPattern.Entry,
         TaskGroupPattern.Entry,
         SupervisorPattern.Entry,
+        PollyTimeoutPattern.Entry,
+        PollyRetryPattern.Entry,
+        ChannelWorkerPoolPattern.Entry,
+        WhenEachBreakPattern.Entry,
     ]);
 
     private static readonly Dictionary<string, CatalogPattern> s_byId =

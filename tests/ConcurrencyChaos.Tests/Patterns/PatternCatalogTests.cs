@@ -9,6 +9,7 @@ public sealed class PatternCatalogTests
     [
         "when-all", "fire-and-forget", "when-any", "await-in-turn", "unlinked-token",
         "swallow-cancel", "parallel-foreach", "wait-async-timeout", "async-void", "task-group", "supervisor",
+        "polly-timeout", "polly-retry", "channel-worker-pool", "when-each-break",
     ];
 
     private static string[] Ids => [.. PatternCatalog.All.Select(p => p.Id)];

@@ -133,7 +133,7 @@ public sealed class ScenarioReaderTests
         var error = ParseFails(Q("{ 'name': 'x', 'tree': { 'children': [ {} ] }, 'expect': { 'when-al': [] } }"));
 
         AssertError(error, "$.expect.when-al", "unknown pattern id 'when-al' (known: when-all, fire-and-forget, when-any, ");
-        Assert.EndsWith("task-group, supervisor)", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith("supervisor, polly-timeout, polly-retry, channel-worker-pool, when-each-break)", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -10,6 +10,7 @@ internal static class ScenarioTestData
     [
         "when-all", "fire-and-forget", "when-any", "await-in-turn", "unlinked-token", "swallow-cancel",
         "parallel-foreach", "wait-async-timeout", "async-void", "task-group", "supervisor",
+        "polly-timeout", "polly-retry", "channel-worker-pool", "when-each-break",
     ];
 
     /// <summary>The invariant ids the schema lists.</summary>
