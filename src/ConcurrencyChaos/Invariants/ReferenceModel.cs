@@ -24,7 +24,9 @@ namespace ConcurrencyChaos.Invariants;
 /// </para>
 /// <para>
 /// <b>Groups</b>, started at s with a parent token cancelled at p: the group's own token is cancelled at
-/// min(p, first child fault). Children start in order at s, each only if the group is not cancelled yet:
+/// min(p, first child fault). The children that fault at that instant when the group is not yet cancelled are
+/// its causes; a fault the cancellation itself brings about in that instant (a 0 ms cleanup that throws) is not.
+/// A sole cause ends before the token is cancelled, so none of its subtree sees it. Children start in order at s, each only if the group is not cancelled yet:
 /// a child that faults synchronously stops the rest from starting. The group waits for every child it
 /// started and ends at the latest child end; faulted if any child faulted (every error below is observed),
 /// else canceled if p came at or before its end, else ran to completion. A started child that never ends
@@ -116,18 +118,40 @@ internal static class ReferenceModel
         // The group's token is cancelled by the parent or by the first child fault, whichever comes first.
         // Cancelling earlier never changes what happened before, so lowering it to the first fault converges.
         var groupCancel = parentCancel;
+        var children = StartChildren(id, group, start, groupCancel);
+        List<SimulatedSubtree>? uncancelled = null;
         while (true)
         {
-            var children = StartChildren(id, group, start, groupCancel);
             var firstFault = children.Select(c => c.Self).Where(c => c.Faulted).Min(c => c.End);
             var cancel = Earliest(parentCancel, firstFault);
             if (cancel == groupCancel)
             {
-                return Finish(self, group, children, parentCancel, groupCancel);
+                break;
             }
 
             groupCancel = cancel;
+            uncancelled = children;
+            children = StartChildren(id, group, start, groupCancel);
         }
+
+        // Who cancelled the group, when a fault did: the children that fault at that instant in the run where the
+        // group is not cancelled by then. A fault the cancellation itself causes in that instant (a 0 ms cleanup
+        // that throws) is a consequence, not a cause. A sole cause ended before the group's token was cancelled,
+        // so its whole subtree is what it did uncancelled; several causes race, and each may see the others'.
+        int? soleCause = null;
+        if (uncancelled is not null && groupCancel != parentCancel)
+        {
+            var causes = Enumerable.Range(0, children.Count)
+                .Where(i => uncancelled[i].Self is { Faulted: true } fault && fault.End == groupCancel)
+                .ToList();
+            if (causes is [var cause])
+            {
+                children[cause] = uncancelled[cause];
+                soleCause = cause;
+            }
+        }
+
+        return Finish(self, group, children, parentCancel, groupCancel, soleCause);
     }
 
     private static List<SimulatedSubtree> StartChildren(string groupId, Group group, long start, long? groupCancel)
@@ -154,15 +178,10 @@ internal static class ReferenceModel
     }
 
     private static SimulatedSubtree Finish(
-        ReferenceNode self, Group group, List<SimulatedSubtree> children, long? parentCancel, long? groupCancel)
+        ReferenceNode self, Group group, List<SimulatedSubtree> children, long? parentCancel, long? groupCancel, int? soleCause)
     {
         var start = self.Start!.Value;
         var hasTies = children.Any(c => c.HasTies);
-
-        // Who cancelled the group: the parent, or the fault(s) at the group's cancel time.
-        var causes = groupCancel is { } k && k != parentCancel
-            ? children.Where(c => c.Self.Faulted && c.Self.End == k).Select(c => c.Self.Id).ToHashSet(StringComparer.Ordinal)
-            : [];
         var selves = new List<ReferenceNode>();
         var nodes = new List<ReferenceNode>();
         for (var i = 0; i < children.Count; i++)
@@ -174,17 +193,10 @@ internal static class ReferenceModel
             hasTies |= group.Children[i] is Leaf { Work: > 0, Then: LeafEnd.Succeed or LeafEnd.Fail, OnCancel: not CancelBehavior.Ignore }
                 && child is { Started: true, SawCancellation: false }
                 && child.End == groupCancel
-                && !(causes.Count == 1 && causes.Contains(child.Id));
-
-            // The fault that cancelled the group ended before its token was cancelled.
-            if (causes.Count == 1 && causes.Contains(child.Id))
-            {
-                child = child with { TokenCancelledAt = null };
-            }
+                && i != soleCause;
 
             selves.Add(child);
-            nodes.Add(child);
-            nodes.AddRange(children[i].Nodes.Skip(1));
+            nodes.AddRange(children[i].Nodes);
         }
 
         var started = selves.Where(c => c.Started).ToList();
