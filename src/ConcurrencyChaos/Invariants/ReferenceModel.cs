@@ -23,6 +23,11 @@ namespace ConcurrencyChaos.Invariants;
 /// resolved as "work finished first".
 /// </para>
 /// <para>
+/// <b>Ties.</b> Any node (leaf or group, the root included) that ends, not synchronously, in the very instant
+/// its token is cancelled, and would end then had it not been cancelled at all, races that cancellation: it
+/// may or may not record it, and a group may end canceled or not. Such a run sets <see cref="ReferenceOutcome.HasTies"/>.
+/// </para>
+/// <para>
 /// <b>Groups</b>, started at s with a parent token cancelled at p: the group's own token is cancelled at
 /// min(p, first child fault). The children that fault at that instant when the group is not yet cancelled are
 /// its causes; a fault the cancellation itself brings about in that instant (a 0 ms cleanup that throws) is not.
@@ -47,7 +52,23 @@ internal static class ReferenceModel
         return new ReferenceOutcome(run.Nodes, run.HasTies);
     }
 
-    private static SimulatedSubtree RunNode(string id, TreeNode node, long start, long? cancelAt, bool alreadyCancelled) => node switch
+    private static SimulatedSubtree RunNode(string id, TreeNode node, long start, long? cancelAt, bool alreadyCancelled)
+    {
+        var run = Simulate(id, node, start, cancelAt, alreadyCancelled);
+
+        // Ending in the very instant the token is cancelled, for a reason of its own (it would end then uncancelled too):
+        // the runtime may run either first, so whether the node sees the cancellation (and, for a group, whether it
+        // ends canceled) is a tie. An end the cancellation itself brings about comes after it: no tie.
+        if (!alreadyCancelled && !run.HasTies && cancelAt is { } k && run.Self is { End: { } end, Synchronous: false } && end == k
+            && Simulate(id, node, start, cancelAt: null, alreadyCancelled: false).Self.End == k)
+        {
+            run = run with { HasTies = true };
+        }
+
+        return run;
+    }
+
+    private static SimulatedSubtree Simulate(string id, TreeNode node, long start, long? cancelAt, bool alreadyCancelled) => node switch
     {
         Leaf leaf => RunLeaf(id, leaf, start, cancelAt, alreadyCancelled),
         Group group => RunGroup(id, group, start, cancelAt, alreadyCancelled),
@@ -138,7 +159,6 @@ internal static class ReferenceModel
         // group is not cancelled by then. A fault the cancellation itself causes in that instant (a 0 ms cleanup
         // that throws) is a consequence, not a cause. A sole cause ended before the group's token was cancelled,
         // so its whole subtree is what it did uncancelled; several causes race, and each may see the others'.
-        int? soleCause = null;
         if (uncancelled is not null && groupCancel != parentCancel)
         {
             var causes = Enumerable.Range(0, children.Count)
@@ -147,11 +167,10 @@ internal static class ReferenceModel
             if (causes is [var cause])
             {
                 children[cause] = uncancelled[cause];
-                soleCause = cause;
             }
         }
 
-        return Finish(self, group, children, parentCancel, groupCancel, soleCause);
+        return Finish(self, children, parentCancel);
     }
 
     private static List<SimulatedSubtree> StartChildren(string groupId, Group group, long start, long? groupCancel)
@@ -177,8 +196,7 @@ internal static class ReferenceModel
         return children;
     }
 
-    private static SimulatedSubtree Finish(
-        ReferenceNode self, Group group, List<SimulatedSubtree> children, long? parentCancel, long? groupCancel, int? soleCause)
+    private static SimulatedSubtree Finish(ReferenceNode self, List<SimulatedSubtree> children, long? parentCancel)
     {
         var start = self.Start!.Value;
         var hasTies = children.Any(c => c.HasTies);
@@ -187,14 +205,6 @@ internal static class ReferenceModel
         for (var i = 0; i < children.Count; i++)
         {
             var child = children[i].Self;
-
-            // A leaf whose work ends in the very instant the group's token is cancelled: the runtime may run either
-            // first. Not a tie for the one fault that itself cancelled the group.
-            hasTies |= group.Children[i] is Leaf { Work: > 0, Then: LeafEnd.Succeed or LeafEnd.Fail, OnCancel: not CancelBehavior.Ignore }
-                && child is { Started: true, SawCancellation: false }
-                && child.End == groupCancel
-                && i != soleCause;
-
             selves.Add(child);
             nodes.AddRange(children[i].Nodes);
         }
