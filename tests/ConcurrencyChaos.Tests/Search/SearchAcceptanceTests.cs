@@ -64,6 +64,16 @@ public sealed class SearchAcceptanceTests
         }
     }
 
+    [Fact]
+    public void The_counterexample_names_its_scenario_as_the_scenario_file_does()
+    {
+        var counterexample = Chaos.Check("when-all", new ChaosOptions { Seed = 7 }).Counterexample!;
+        Assert.Equal("found-when-all-seed-7", counterexample.ScenarioName);
+        var scenario = ConcurrencyChaos.Scenarios.ScenarioReader.Parse(
+            counterexample.ScenarioJson, "counterexample", ConcurrencyChaos.Scenarios.ScenarioVocabulary.BuiltIn);
+        Assert.Equal(scenario.Name, counterexample.ScenarioName);
+    }
+
     [Theory]
     [MemberData(nameof(BrokenPatterns))]
     public void The_counterexample_is_one_minimal(string pattern)
