@@ -137,6 +137,6 @@ internal sealed class ChaosSearch
             [_pattern.CatalogId ?? Reporting.Names.Slug(_pattern.Name)] = [.. minimal.Violations.Select(v => v.Invariant).Distinct()],
         };
         var json = Scenarios.ScenarioWriter.Write(minimal.Tree, name, about, expect);
-        return new Counterexample(minimal, seed, shrinkSteps, originalNodes, deterministic, json);
+        return new Counterexample(minimal, seed, shrinkSteps, originalNodes, deterministic, name, json);
     }
 }

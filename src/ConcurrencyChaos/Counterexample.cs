@@ -7,13 +7,14 @@ namespace ConcurrencyChaos;
 /// <summary>A minimal tree on which the pattern broke an invariant, ready to read, replay and keep.</summary>
 public sealed class Counterexample
 {
-    internal Counterexample(RunReport minimal, int seed, int shrinkSteps, int originalNodeCount, bool deterministic, string scenarioJson)
+    internal Counterexample(RunReport minimal, int seed, int shrinkSteps, int originalNodeCount, bool deterministic, string scenarioName, string scenarioJson)
     {
         Report = minimal;
         Seed = seed;
         ShrinkSteps = shrinkSteps;
         OriginalNodeCount = originalNodeCount;
         IsDeterministic = deterministic;
+        ScenarioName = scenarioName;
         ScenarioJson = scenarioJson;
     }
 
@@ -31,6 +32,12 @@ public sealed class Counterexample
 
     /// <summary>What the pattern broke on the minimal tree.</summary>
     public IReadOnlyList<Violation> Violations => Report.Violations;
+
+    /// <summary>
+    /// The scenario's name, as written in <see cref="ScenarioJson"/>'s <c>name</c> (e.g. <c>found-when-all-seed-7</c>):
+    /// a file name (add <c>.json</c>) for keeping it, without parsing the JSON.
+    /// </summary>
+    public string ScenarioName { get; }
 
     /// <summary>A scenario file (DESIGN.md section 9) that replays the minimal tree under this pattern.</summary>
     public string ScenarioJson { get; }

@@ -51,7 +51,10 @@ internal sealed class FailFastInvariant : Invariant
 
                 if (sibling.TokenCancelled is not { } seen)
                 {
-                    yield return Violated($"{failed} but its sibling {entry.Id} kept running with its token not cancelled");
+                    // A sibling that ended in the fault's very instant was still running then, not "kept running".
+                    yield return Violated(sibling.Ended is { } end && end.Time == fault.Time
+                        ? $"{failed} but its sibling {entry.Id}, still running in that instant, never saw its token cancelled (it ended at {Words.Ms(end.Time)})"
+                        : $"{failed} but its sibling {entry.Id} kept running with its token not cancelled");
                     break;
                 }
 

@@ -23,8 +23,15 @@ namespace ConcurrencyChaos.Invariants;
 /// resolved as "work finished first".
 /// </para>
 /// <para>
+/// <b>Ties.</b> Any node (leaf or group, the root included) that ends, not synchronously, in the very instant
+/// its token is cancelled, and would end then had it not been cancelled at all, races that cancellation: it
+/// may or may not record it, and a group may end canceled or not. Such a run sets <see cref="ReferenceOutcome.HasTies"/>.
+/// </para>
+/// <para>
 /// <b>Groups</b>, started at s with a parent token cancelled at p: the group's own token is cancelled at
-/// min(p, first child fault). Children start in order at s, each only if the group is not cancelled yet:
+/// min(p, first child fault). The children that fault at that instant when the group is not yet cancelled are
+/// its causes; a fault the cancellation itself brings about in that instant (a 0 ms cleanup that throws) is not.
+/// A sole cause ends before the token is cancelled, so none of its subtree sees it. Children start in order at s, each only if the group is not cancelled yet:
 /// a child that faults synchronously stops the rest from starting. The group waits for every child it
 /// started and ends at the latest child end; faulted if any child faulted (every error below is observed),
 /// else canceled if p came at or before its end, else ran to completion. A started child that never ends
@@ -45,7 +52,23 @@ internal static class ReferenceModel
         return new ReferenceOutcome(run.Nodes, run.HasTies);
     }
 
-    private static SimulatedSubtree RunNode(string id, TreeNode node, long start, long? cancelAt, bool alreadyCancelled) => node switch
+    private static SimulatedSubtree RunNode(string id, TreeNode node, long start, long? cancelAt, bool alreadyCancelled)
+    {
+        var run = Simulate(id, node, start, cancelAt, alreadyCancelled);
+
+        // Ending in the very instant the token is cancelled, for a reason of its own (it would end then uncancelled too):
+        // the runtime may run either first, so whether the node sees the cancellation (and, for a group, whether it
+        // ends canceled) is a tie. An end the cancellation itself brings about comes after it: no tie.
+        if (!alreadyCancelled && !run.HasTies && cancelAt is { } k && run.Self is { End: { } end, Synchronous: false } && end == k
+            && Simulate(id, node, start, cancelAt: null, alreadyCancelled: false).Self.End == k)
+        {
+            run = run with { HasTies = true };
+        }
+
+        return run;
+    }
+
+    private static SimulatedSubtree Simulate(string id, TreeNode node, long start, long? cancelAt, bool alreadyCancelled) => node switch
     {
         Leaf leaf => RunLeaf(id, leaf, start, cancelAt, alreadyCancelled),
         Group group => RunGroup(id, group, start, cancelAt, alreadyCancelled),
@@ -116,18 +139,38 @@ internal static class ReferenceModel
         // The group's token is cancelled by the parent or by the first child fault, whichever comes first.
         // Cancelling earlier never changes what happened before, so lowering it to the first fault converges.
         var groupCancel = parentCancel;
+        var children = StartChildren(id, group, start, groupCancel);
+        List<SimulatedSubtree>? uncancelled = null;
         while (true)
         {
-            var children = StartChildren(id, group, start, groupCancel);
             var firstFault = children.Select(c => c.Self).Where(c => c.Faulted).Min(c => c.End);
             var cancel = Earliest(parentCancel, firstFault);
             if (cancel == groupCancel)
             {
-                return Finish(self, group, children, parentCancel, groupCancel);
+                break;
             }
 
             groupCancel = cancel;
+            uncancelled = children;
+            children = StartChildren(id, group, start, groupCancel);
         }
+
+        // Who cancelled the group, when a fault did: the children that fault at that instant in the run where the
+        // group is not cancelled by then. A fault the cancellation itself causes in that instant (a 0 ms cleanup
+        // that throws) is a consequence, not a cause. A sole cause ended before the group's token was cancelled,
+        // so its whole subtree is what it did uncancelled; several causes race, and each may see the others'.
+        if (uncancelled is not null && groupCancel != parentCancel)
+        {
+            var causes = Enumerable.Range(0, children.Count)
+                .Where(i => uncancelled[i].Self is { Faulted: true } fault && fault.End == groupCancel)
+                .ToList();
+            if (causes is [var cause])
+            {
+                children[cause] = uncancelled[cause];
+            }
+        }
+
+        return Finish(self, children, parentCancel);
     }
 
     private static List<SimulatedSubtree> StartChildren(string groupId, Group group, long start, long? groupCancel)
@@ -153,38 +196,17 @@ internal static class ReferenceModel
         return children;
     }
 
-    private static SimulatedSubtree Finish(
-        ReferenceNode self, Group group, List<SimulatedSubtree> children, long? parentCancel, long? groupCancel)
+    private static SimulatedSubtree Finish(ReferenceNode self, List<SimulatedSubtree> children, long? parentCancel)
     {
         var start = self.Start!.Value;
         var hasTies = children.Any(c => c.HasTies);
-
-        // Who cancelled the group: the parent, or the fault(s) at the group's cancel time.
-        var causes = groupCancel is { } k && k != parentCancel
-            ? children.Where(c => c.Self.Faulted && c.Self.End == k).Select(c => c.Self.Id).ToHashSet(StringComparer.Ordinal)
-            : [];
         var selves = new List<ReferenceNode>();
         var nodes = new List<ReferenceNode>();
         for (var i = 0; i < children.Count; i++)
         {
             var child = children[i].Self;
-
-            // A leaf whose work ends in the very instant the group's token is cancelled: the runtime may run either
-            // first. Not a tie for the one fault that itself cancelled the group.
-            hasTies |= group.Children[i] is Leaf { Work: > 0, Then: LeafEnd.Succeed or LeafEnd.Fail, OnCancel: not CancelBehavior.Ignore }
-                && child is { Started: true, SawCancellation: false }
-                && child.End == groupCancel
-                && !(causes.Count == 1 && causes.Contains(child.Id));
-
-            // The fault that cancelled the group ended before its token was cancelled.
-            if (causes.Count == 1 && causes.Contains(child.Id))
-            {
-                child = child with { TokenCancelledAt = null };
-            }
-
             selves.Add(child);
-            nodes.Add(child);
-            nodes.AddRange(children[i].Nodes.Skip(1));
+            nodes.AddRange(children[i].Nodes);
         }
 
         var started = selves.Where(c => c.Started).ToList();

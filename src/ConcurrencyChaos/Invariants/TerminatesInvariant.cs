@@ -39,7 +39,25 @@ internal sealed class TerminatesInvariant : Invariant
             1 => $"{names[0]} was",
             _ => $"{Words.List(names)} were",
         };
-        yield return Violated($"the root never ended: {who} still waiting at {Words.Ms(trace.EndTime)} {Why(trace.Status)}");
+        yield return Violated($"the root never ended: {who} still waiting {When(trace)}");
+    }
+
+    /// <summary>
+    /// When the run stopped. A time budget runs out at a time nothing happens: the runtime stops before jumping to a
+    /// timer due past it, so the last thing that happened is named apart from the end time, which is printed only
+    /// when it is later (it is the budget itself only if the runtime advanced the clock to it).
+    /// </summary>
+    private static string When(Trace trace)
+    {
+        if (trace.Status != RunStatus.TimeBudgetExhausted)
+        {
+            return $"at {Words.Ms(trace.EndTime)} {Why(trace.Status)}";
+        }
+
+        var last = trace.Events.Count == 0 ? 0 : trace.Events.Max(e => e.Time);
+        return trace.EndTime > last
+            ? $"when the time budget ran out at {Words.Ms(trace.EndTime)} (nothing happened after {Words.Ms(last)})"
+            : $"when the time budget ran out (nothing happened after {Words.Ms(last)}, and nothing was due before the budget)";
     }
 
     private static string Why(RunStatus status) => status switch

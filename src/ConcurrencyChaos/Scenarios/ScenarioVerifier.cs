@@ -9,15 +9,23 @@ public static class ScenarioVerifier
     /// One outcome per pattern in <c>expect</c>, in pattern-id order. Catalog ids run the catalog
     /// pattern; other ids must be in <paramref name="ownPatterns"/> (a consumer's patterns by name).
     /// </summary>
+    /// <param name="scenario">The scenario to replay.</param>
+    /// <param name="ownPatterns">A consumer's patterns by id, for ids the catalog does not know.</param>
+    /// <param name="options">How to run each replay; <see cref="RunOptions.Default"/> if null.</param>
+    /// <param name="cancellationToken">Checked before each pattern's replay (a replay itself runs to its end or its budget).</param>
+    /// <returns>One outcome per pattern in <c>expect</c>.</returns>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before a pattern's replay.</exception>
     public static IReadOnlyList<ScenarioOutcome> Verify(
         Scenario scenario,
         IReadOnlyDictionary<string, Func<TimeProvider, Func<IReadOnlyList<Func<CancellationToken, Task>>, CancellationToken, Task>>>? ownPatterns = null,
-        RunOptions? options = null)
+        RunOptions? options = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         var outcomes = new List<ScenarioOutcome>();
         foreach (var (patternId, expected) in scenario.Expect)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var pattern = ownPatterns is not null && ownPatterns.TryGetValue(patternId, out var own)
                 ? new PatternUnderTest(patternId, null, own)
                 : PatternUnderTest.FromCatalog(patternId);

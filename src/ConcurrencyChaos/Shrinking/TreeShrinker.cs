@@ -4,11 +4,26 @@ namespace ConcurrencyChaos.Shrinking;
 
 /// <summary>
 /// The single shrink steps of a task tree, most reducing first: drop the caller's cancellation,
-/// remove a subtree, hoist a child over its group, simplify a leaf (fail→succeed, hang→succeed,
-/// misbehaviour→throw, error kind→default), lower and equalise delays, move the cancellation,
-/// simplify the seed. Every step makes the tree strictly simpler, so shrinking always ends.
-/// Kept apart from generation and from properties (FsCheck style).
+/// remove a subtree, hoist a child over its group, trade a faulting leaf for the caller's cancellation,
+/// simplify a leaf (fail→succeed, hang→succeed, misbehaviour→throw, error kind→default), lower and
+/// equalise delays, move the cancellation, simplify the seed. Kept apart from generation and from
+/// properties (FsCheck style).
 /// </summary>
+/// <remarks>
+/// Every step makes the tree strictly smaller in this measure, compared lexicographically, so shrinking
+/// always ends (each component is a natural number, and a lexicographic order of naturals is well-founded):
+/// <list type="number">
+/// <item>the node count, groups included;</item>
+/// <item>the total virtual time: every leaf's work and cleanup, plus the caller's cancel time;</item>
+/// <item>how exotic the tree is: per leaf, its end off Succeed (ThrowSync counting 2), its cancel behaviour off
+/// Throw, each error kind off the default; per group, a named pattern; and 1 for having a caller cancellation;</item>
+/// <item>the scheduler seed.</item>
+/// </list>
+/// Removing or hoisting nodes lowers (1). Trading a faulting leaf for a cancellation lowers (1) too, even though
+/// it may add a cancellation, lengthen the remaining sibling's work, or make it fail during cleanup. Simplifying
+/// a leaf or a group lowers (3), lowering a delay (2), and a smaller seed (4), each leaving the components
+/// before it unchanged.
+/// </remarks>
 public static class TreeShrinker
 {
     /// <summary>Every tree one step simpler than <paramref name="tree"/> that ideal structured semantics can still finish.</summary>
@@ -47,6 +62,39 @@ public static class TreeShrinker
             if (group.Children.Count > 1)
             {
                 yield return tree with { Root = Splice(tree.Root, path, group.Children) };
+            }
+        }
+
+        // Trade structure for a cancellation: a faulting leaf goes, the caller cancels at its fault instant instead
+        // (or earlier, if it already did), and a sibling that is still running then throws its error during cleanup.
+        // The fault reaches the caller as an error raised by cancellation, which is what some patterns lose.
+        foreach (var path in paths.Where(p => p.Length > 0))
+        {
+            var parent = (Group)At(tree.Root, path[..^1]);
+            if (parent.Children.Count < 2 || At(tree.Root, path) is not Leaf { Then: LeafEnd.Fail or LeafEnd.ThrowSync } faulting)
+            {
+                continue;
+            }
+
+            // The caller's token cancelled at 0 ms would start nothing: cancel at 1 ms at the earliest.
+            var faultAt = faulting.Then == LeafEnd.ThrowSync ? 0 : faulting.Work;
+            var cancelAt = Math.Max(1, Math.Min(faultAt, tree.CancelAfter ?? int.MaxValue));
+            var without = Splice(tree.Root, path, []);
+            var groupPath = path[..^1];
+            for (var i = 0; i < parent.Children.Count - 1; i++)
+            {
+                if (((Group)At(without, groupPath)).Children[i] is not Leaf { Then: not LeafEnd.ThrowSync } sibling)
+                {
+                    continue;
+                }
+
+                var cleaningUp = sibling with
+                {
+                    OnCancel = CancelBehavior.Fail,
+                    CleanupError = faulting.Error,
+                    Work = sibling.Then == LeafEnd.Hang ? sibling.Work : Math.Max(sibling.Work, cancelAt + 1),
+                };
+                yield return tree with { Root = Splice(without, [.. groupPath, i], [cleaningUp]), CancelAfter = cancelAt };
             }
         }
 

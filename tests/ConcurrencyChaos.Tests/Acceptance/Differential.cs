@@ -9,13 +9,7 @@ namespace ConcurrencyChaos.Tests.Acceptance;
 internal static class Differential
 {
     /// <summary>Every way the trace disagrees with the model; empty when they agree.</summary>
-    /// <param name="strict">
-    /// Compare every token-cancelled time the model has. When false, skip a node whose token the model
-    /// says was cancelled in the very instant the node ended on its own (a leaf that did not see the
-    /// cancellation, or a group): the runtime orders those two same-instant events by seed, and the
-    /// model does not flag them all as ties (see <see cref="KnownModelDisagreements"/>).
-    /// </param>
-    public static List<string> Disagreements(TaskTree tree, ReferenceOutcome model, Trace trace, bool strict = false)
+    public static List<string> Disagreements(TaskTree tree, ReferenceOutcome model, Trace trace)
     {
         var problems = new List<string>();
         var startedInModel = model.Nodes.Where(n => n.Started).Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
@@ -36,10 +30,7 @@ internal static class Differential
             Compare(problems, expected.Id, "start", expected.Start, actual.Started.Time);
             Compare(problems, expected.Id, "end", expected.End, actual.Ended?.Time);
             Compare(problems, expected.Id, "outcome", expected.Outcome, actual.Ended?.Outcome);
-            if (expected.TokenCancelledAt is not null && (strict || !SameInstantAsOwnEnd(tree, expected)))
-            {
-                Compare(problems, expected.Id, "token cancelled", expected.TokenCancelledAt, actual.TokenCancelled?.Time);
-            }
+            Compare(problems, expected.Id, "token cancelled", expected.TokenCancelledAt, actual.TokenCancelled?.Time);
         }
 
         var thrown = model.ThrownErrors.ToHashSet();
@@ -52,10 +43,6 @@ internal static class Differential
         Compare(problems, TaskTree.RootId, "root outcome", model.RootOutcome, trace.Root.Outcome);
         return problems;
     }
-
-    private static bool SameInstantAsOwnEnd(TaskTree tree, ReferenceNode node) =>
-        node.TokenCancelledAt == node.End
-        && !(node.SawCancellation && tree.Entries().First(e => e.Id == node.Id).Node is Leaf);
 
     private static void Compare<T>(List<string> problems, string id, string what, T expected, T actual)
     {

@@ -31,6 +31,17 @@ public class FailFastTests
     }
 
     [Fact]
+    public void A_sibling_that_ended_in_the_instant_of_the_fault_is_not_said_to_have_kept_running()
+    {
+        // 0.1 succeeds at 10, just after 0.0's fault in that same instant, without its token cancelled.
+        var tree = Tree(Fails(10), Succeeds(10));
+        var trace = UntilFault().Ended("0.1", 10).Ended("0", 10, NodeOutcome.Faulted).Build();
+        Assert.Equal(
+            ["0.0 failed at 10 ms but its sibling 0.1, still running in that instant, never saw its token cancelled (it ended at 10 ms)"],
+            Judging.Messages(Id, tree, trace));
+    }
+
+    [Fact]
     public void A_sibling_cancelled_late_is_named_with_when()
     {
         var trace = UntilFault()

@@ -9,10 +9,13 @@ namespace ConcurrencyChaos.Tests.Invariants;
 /// Every started node starts at 0; within one instant events come in a causal order: first the start
 /// phase (starts in tree order, with synchronous completions inline), then per instant: faults after
 /// work, the caller's cancel, tokens cancelled, other ends of leaves (work done, then cancellation seen),
-/// and last the groups' ends, innermost first.
+/// and last the groups' ends, innermost first; but never before what causes them (a token is cancelled after the
+/// fault or cancellation that cancels it, a leaf that saw it ends after it, a group after its children).
 /// </summary>
 internal static class IdealTrace
 {
+    private const string Caller = "caller";
+
     public static Trace Synthesize(TaskTree tree, ReferenceOutcome run)
     {
         var entries = tree.Entries().ToList();
@@ -21,8 +24,22 @@ internal static class IdealTrace
         void Add(long time, TraceEventKind kind, string id, NodeOutcome? outcome = null, InjectedError? error = null) =>
             events.Add(new TraceEvent(events.Count + 1, time, kind, id, outcome, error));
 
+        var parents = entries.Where(e => e.ParentId is not null).ToDictionary(e => e.Id, e => e.ParentId!, StringComparer.Ordinal);
+        var children = entries.ToLookup(e => e.ParentId ?? string.Empty, e => e.Id, StringComparer.Ordinal);
+        var ended = new HashSet<string>(StringComparer.Ordinal);
+        var tokenRecorded = new HashSet<string>(StringComparer.Ordinal);
+        var cancelledInside = new HashSet<string>(StringComparer.Ordinal); // groups whose own (children's) token is cancelled
+
         void End(ReferenceNode node)
         {
+            ended.Add(node.Id);
+
+            // A fault cancels its group's token (once the group has ended, no one records it).
+            if (node.Faulted && parents.TryGetValue(node.Id, out var parent))
+            {
+                cancelledInside.Add(parent);
+            }
+
             var error = node.Faulted && tree.Entries().First(e => e.Id == node.Id).Node is Leaf ? node.Errors.Single() : null;
             if (error is not null)
             {
@@ -71,11 +88,15 @@ internal static class IdealTrace
 
         Start(entries[0]);
 
-        // Everything else, instant by instant.
-        var later = new List<(long Time, int Rank, int Order, Action Emit)>();
+        // Everything else, instant by instant; within an instant, by rank, but never before what causes it.
+        var later = new List<(long Time, int Rank, int Order, Func<bool> Ready, Action Emit)>();
         if (tree.CancelAfter is { } c && c > 0 && (run.RootEnd is null || c <= run.RootEnd))
         {
-            later.Add((c, 2, 0, () => Add(c, TraceEventKind.CallerCancelled, TaskTree.RootId)));
+            later.Add((c, 2, 0, () => true, () =>
+            {
+                Add(c, TraceEventKind.CallerCancelled, TaskTree.RootId);
+                cancelledInside.Add(Caller);
+            }));
         }
 
         foreach (var entry in entries)
@@ -88,7 +109,14 @@ internal static class IdealTrace
 
             if (node.TokenCancelledAt is { } cancelled && !(entry.Id == TaskTree.RootId && callerCancelledAtOnce))
             {
-                later.Add((cancelled, 3, order[entry.Id], () => Add(cancelled, TraceEventKind.TokenCancelled, entry.Id)));
+                // A token is cancelled by the caller (the root's) or by its group's token being cancelled.
+                var by = parents.GetValueOrDefault(entry.Id, Caller);
+                later.Add((cancelled, 3, order[entry.Id], () => cancelledInside.Contains(by), () =>
+                {
+                    Add(cancelled, TraceEventKind.TokenCancelled, entry.Id);
+                    tokenRecorded.Add(entry.Id);
+                    cancelledInside.Add(entry.Id);
+                }));
             }
 
             if (node.End is not { } end || node.Synchronous)
@@ -104,14 +132,31 @@ internal static class IdealTrace
                 _ => 4,
             };
 
+            // A leaf that saw its token cancelled in this instant ends after that; a group after its children.
+            Func<bool> ready = entry.Node switch
+            {
+                Group => () => children[entry.Id].All(id => run[id].End != end || ended.Contains(id)),
+                _ when node.SawCancellation && node.TokenCancelledAt == end => () => tokenRecorded.Contains(entry.Id),
+                _ => () => true,
+            };
+
             // Groups end innermost first: deeper ids have more dots.
             var key = rank == 6 ? -entry.Id.Count(ch => ch == '.') * 10_000 + order[entry.Id] : order[entry.Id];
-            later.Add((end, rank, key, () => End(node)));
+            later.Add((end, rank, key, ready, () =>
+            {
+                End(node);
+            }));
         }
 
-        foreach (var (_, _, _, emit) in later.OrderBy(x => x.Time).ThenBy(x => x.Rank).ThenBy(x => x.Order))
+        var pending = later.OrderBy(x => x.Time).ThenBy(x => x.Rank).ThenBy(x => x.Order).ToList();
+        while (pending.Count > 0)
         {
-            emit();
+            var instant = pending[0].Time;
+            var next = pending.FindIndex(x => x.Time == instant && x.Ready());
+            next = next < 0 ? 0 : next; // nothing ready: keep the rank order (a tie the model resolved its own way)
+            var item = pending[next];
+            pending.RemoveAt(next);
+            item.Emit();
         }
 
         var root = run.RootOutcome is { } outcome

@@ -29,13 +29,27 @@ public class TerminatesTests
     [Theory]
     [InlineData(RunStatus.Deadlocked, "with nothing left to run")]
     [InlineData(RunStatus.StepBudgetExhausted, "when the step budget ran out")]
-    [InlineData(RunStatus.TimeBudgetExhausted, "when the time budget ran out")]
     [InlineData(RunStatus.BlockedThread, "when the runtime thread was blocked")]
     [InlineData(RunStatus.Stuck, "when the runtime thread stopped making progress")]
     public void A_root_that_never_ended_names_the_waiting_nodes_leaves_first(RunStatus status, string why)
     {
         var trace = Stalled().Build(status: status, endTime: 60000);
         Assert.Equal([$"the root never ended: 0.1.0, 0.2 and 0.1 were still waiting at 60000 ms {why}"], Judging.Messages(Id, Rescuable, trace));
+    }
+
+    [Fact]
+    public void A_time_budget_that_ran_out_is_told_apart_from_the_last_thing_that_happened()
+    {
+        var trace = Stalled().Build(status: RunStatus.TimeBudgetExhausted, endTime: 60000);
+        Assert.Equal(
+            ["the root never ended: 0.1.0, 0.2 and 0.1 were still waiting when the time budget ran out at 60000 ms (nothing happened after 10 ms)"],
+            Judging.Messages(Id, Rescuable, trace));
+
+        // The runtime stops before jumping to a timer past the budget: its end time is the last event's.
+        var atLast = Stalled().Build(status: RunStatus.TimeBudgetExhausted, endTime: 10);
+        Assert.Equal(
+            ["the root never ended: 0.1.0, 0.2 and 0.1 were still waiting when the time budget ran out (nothing happened after 10 ms, and nothing was due before the budget)"],
+            Judging.Messages(Id, Rescuable, atLast));
     }
 
     [Fact]

@@ -102,6 +102,23 @@ public sealed class TreeShrinkerTests
     }
 
     [Fact]
+    public void A_faulting_leaf_can_be_traded_for_a_caller_cancellation()
+    {
+        // The sibling fails during cleanup with the removed leaf's error, cancelled at the removed leaf's fault instant.
+        var tree = new TaskTree(new Group(new Leaf { Work = 6 }, new Leaf { Work = 5, Then = LeafEnd.Fail, Error = ErrorKind.TimeoutException }));
+        var candidates = TreeShrinker.Candidates(tree).ToList();
+        Assert.Contains(
+            new TaskTree(new Group(new Leaf { Work = 6, OnCancel = CancelBehavior.Fail, CleanupError = ErrorKind.TimeoutException }), CancelAfter: 5),
+            candidates);
+
+        // A synchronous fault: the caller cancels at 1 ms (at 0 nothing would start), and the sibling works past it.
+        var sync = new TaskTree(new Group(new Leaf { Work = 1 }, new Leaf { Then = LeafEnd.ThrowSync }), CancelAfter: 7);
+        Assert.Contains(
+            new TaskTree(new Group(new Leaf { Work = 2, OnCancel = CancelBehavior.Fail, CleanupError = ErrorKind.InvalidOperationException }), CancelAfter: 1),
+            TreeShrinker.Candidates(sync));
+    }
+
+    [Fact]
     public void A_leaf_is_simplified_step_by_step()
     {
         var leaf = new Leaf { Work = 20, Then = LeafEnd.ThrowSync, Error = ErrorKind.TimeoutException, OnCancel = CancelBehavior.Swallow, Cleanup = 6, CleanupError = ErrorKind.IOException };
