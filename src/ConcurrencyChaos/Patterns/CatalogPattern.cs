@@ -21,7 +21,8 @@ public sealed class CatalogPattern
         string summary,
         string realCode,
         bool isStructured,
-        Func<TimeProvider, Func<IReadOnlyList<Func<CancellationToken, Task>>, CancellationToken, Task>> factory)
+        Func<TimeProvider, Func<IReadOnlyList<Func<CancellationToken, Task>>, CancellationToken, Task>> factory,
+        bool runsControlled = true)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         ArgumentException.ThrowIfNullOrWhiteSpace(summary);
@@ -31,6 +32,7 @@ public sealed class CatalogPattern
         Summary = summary;
         RealCode = realCode;
         IsStructured = isStructured;
+        RunsControlled = runsControlled;
         _factory = factory;
     }
 
@@ -48,6 +50,14 @@ public sealed class CatalogPattern
     /// passes cancellation on. The naive patterns are not.
     /// </summary>
     public bool IsStructured { get; }
+
+    /// <summary>
+    /// Whether the pattern's code stays on the deterministic runtime. False for code that leaves it
+    /// by itself (e.g. <c>Task.WhenEach</c> awaits with <c>ConfigureAwait(false)</c>): its controlled runs
+    /// carry a <c>thread-pool</c> diagnostic and may not replay exactly, so check it in real-time mode
+    /// (<see cref="Runtime.ExecutionMode.RealTime"/>) and do not pin its verdicts on a seed.
+    /// </summary>
+    public bool RunsControlled { get; }
 
     /// <summary>Creates the pattern's delegate, taking any time it needs from <paramref name="time"/>.</summary>
     /// <param name="time">The clock for delays and timeouts; patterns that need no time ignore it.</param>

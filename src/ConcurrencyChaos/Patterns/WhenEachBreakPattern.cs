@@ -32,7 +32,8 @@ internal static class WhenEachBreakPattern
         }
         """,
         isStructured: false,
-        _ => RunAsync);
+        _ => RunAsync,
+        runsControlled: false); // Task.WhenEach awaits with ConfigureAwait(false): it leaves the runtime
 
     /// <summary>Runs the children as the real-world code does.</summary>
     /// <param name="children">The children to run.</param>

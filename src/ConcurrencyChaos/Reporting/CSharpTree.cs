@@ -36,7 +36,7 @@ internal static class CSharpTree
                 fields.Add($"Then = LeafEnd.{leaf.Then}");
             }
 
-            if (leaf.Error != plain.Error && leaf.Then is LeafEnd.Fail or LeafEnd.ThrowSync)
+            if (leaf.Error != plain.Error)
             {
                 fields.Add($"Error = ErrorKind.{leaf.Error}");
             }
@@ -51,7 +51,7 @@ internal static class CSharpTree
                 fields.Add(string.Create(CultureInfo.InvariantCulture, $"Cleanup = {leaf.Cleanup}"));
             }
 
-            if (leaf.CleanupError != plain.CleanupError && leaf.OnCancel == CancelBehavior.Fail)
+            if (leaf.CleanupError != plain.CleanupError)
             {
                 fields.Add($"CleanupError = ErrorKind.{leaf.CleanupError}");
             }

@@ -99,3 +99,26 @@ public sealed class PatternCatalogTests
         }
     }
 }
+
+public sealed class PatternCatalogControlTests
+{
+    [Fact]
+    public void Only_patterns_whose_code_leaves_the_runtime_are_marked_uncontrolled()
+    {
+        Assert.Equal(["when-each-break"], PatternCatalog.All.Where(p => !p.RunsControlled).Select(p => p.Id));
+    }
+
+    [Fact]
+    public void An_uncontrolled_pattern_really_leaves_the_runtime_and_a_controlled_one_does_not()
+    {
+        var tree = new ConcurrencyChaos.Model.TaskTree(new ConcurrencyChaos.Model.Group(
+            new ConcurrencyChaos.Model.Leaf { Work = 10, Then = ConcurrencyChaos.Model.LeafEnd.Fail },
+            new ConcurrencyChaos.Model.Leaf { Work = 30 }));
+
+        Assert.Contains(Chaos.Run(tree, "when-each-break").Trace.Diagnostics, d => d.Kind == "thread-pool");
+        foreach (var pattern in PatternCatalog.All.Where(p => p.RunsControlled))
+        {
+            Assert.DoesNotContain(Chaos.Run(tree, pattern.Id).Trace.Diagnostics, d => d.Kind == "thread-pool");
+        }
+    }
+}
