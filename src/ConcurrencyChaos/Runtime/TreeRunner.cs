@@ -19,6 +19,7 @@ internal sealed class TreeRunner
     private readonly Dictionary<string, FanOutPattern> _resolved = new(StringComparer.Ordinal);
     private readonly List<(Task Task, Action<Task> Ended)> _open = [];
     private volatile RootResult? _root;
+    private int _pendingNotices;
 
     public TreeRunner(TaskTree tree, Func<TimeProvider, FanOutPattern> patternUnderTest, Func<string, Func<TimeProvider, FanOutPattern>> namedPatterns, RunOptions options)
     {
@@ -39,25 +40,16 @@ internal sealed class TreeRunner
     public long Progress => _runtime.Step;
 
     /// <summary>Ten times all the tree's work, cleanup and cancellation time, plus a virtual minute.</summary>
-    public static TimeSpan DefaultTimeBudget(TaskTree tree)
-    {
-        long total = tree.CancelAfter ?? 0;
-        foreach (var entry in tree.Entries())
-        {
-            if (entry.Node is Leaf leaf)
-            {
-                total += leaf.Work + leaf.Cleanup;
-            }
-        }
-
-        return TimeSpan.FromMilliseconds((10 * total) + 60_000);
-    }
+    public static TimeSpan DefaultTimeBudget(TaskTree tree) => TimeSpan.FromMilliseconds((10 * TotalTime(tree)) + 60_000);
 
     /// <summary>
     /// The default budget in real-time mode, in virtual ms: all the tree's work, cleanup and cancellation
     /// time (what running every leaf one after another would take) plus two virtual seconds.
     /// </summary>
-    public static TimeSpan RealTimeBudget(TaskTree tree)
+    public static TimeSpan RealTimeBudget(TaskTree tree) => TimeSpan.FromMilliseconds(TotalTime(tree) + 2_000);
+
+    /// <summary>All the tree's work, cleanup and cancellation time, in virtual ms: every leaf one after another.</summary>
+    private static long TotalTime(TaskTree tree)
     {
         long total = tree.CancelAfter ?? 0;
         foreach (var entry in tree.Entries())
@@ -68,13 +60,13 @@ internal sealed class TreeRunner
             }
         }
 
-        return TimeSpan.FromMilliseconds(total + 2_000);
+        return total;
     }
 
     /// <summary>Runs the tree on the current thread.</summary>
     public Trace Run()
     {
-        var status = _runtime.Run(Start, () => _root is not null && _recorder.Running == 0);
+        var status = _runtime.Run(Start, () => _root is not null && _recorder.Running == 0 && Volatile.Read(ref _pendingNotices) == 0);
         if (_root is not null && status is RunStatus.Deadlocked or RunStatus.TimeBudgetExhausted or RunStatus.StepBudgetExhausted)
         {
             status = RunStatus.CompletedWithStragglers;
@@ -196,14 +188,11 @@ internal sealed class TreeRunner
             OnCompleted(task, t =>
             {
                 Record(t);
-                Forward(t, proxy);
+                proxy.SetFromTask(t); // every exception, or canceled with the same token; never throws
             });
             return proxy.Task;
         };
     }
-
-    /// <summary>Completes <paramref name="proxy"/> exactly as <paramref name="task"/> ended: every exception, or canceled with the same token; without throwing.</summary>
-    private static void Forward(Task task, TaskCompletionSource proxy) => proxy.SetFromTask(task);
 
     private FanOutPattern Resolve(string name)
     {
@@ -231,7 +220,9 @@ internal sealed class TreeRunner
 
         // A task may complete without running its continuations yet (RunContinuationsAsynchronously):
         // it is noticed after the step in which it completed, so the trace has the true end. The
-        // continuation covers completion outside a step (on another thread). Whichever comes first wins.
+        // continuation covers completion outside a step (on another thread). Whichever comes first wins;
+        // the run is not finished until the continuation has run too, because when the task completed on
+        // another thread, its arrival is what reports that escape.
         var once = 0;
         void Once(Task t)
         {
@@ -246,7 +237,19 @@ internal sealed class TreeRunner
             _open.Add((task, Once));
         }
 
-        _ = task.ContinueWith(static (t, state) => ((Action<Task>)state!)(t), (Action<Task>)Once, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, _runtime.Scheduler);
+        Interlocked.Increment(ref _pendingNotices);
+        _ = task.ContinueWith(
+            static (t, state) =>
+            {
+                var (runner, once) = ((TreeRunner, Action<Task>))state!;
+                once(t);
+                Interlocked.Decrement(ref runner._pendingNotices);
+                runner._runtime.Changed();
+            },
+            (this, (Action<Task>)Once),
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            _runtime.Scheduler);
     }
 
     private void NoticeEnded()
