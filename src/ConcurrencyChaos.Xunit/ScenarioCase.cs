@@ -16,7 +16,7 @@ public static class ScenarioCase
     /// </param>
     /// <param name="patternId">A catalog pattern id or one of <paramref name="ownPatterns"/>; a key of the file's <c>expect</c>.</param>
     /// <param name="ownPatterns">Your own patterns by name, which the file may name as well as catalog ids; none when null.</param>
-    /// <param name="options">Budgets of the run; defaults when null.</param>
+    /// <param name="options">Budgets of the run, and the operations the file's leaves may run (<see cref="RunOptions.Operations"/>); defaults when null.</param>
     /// <returns>The outcome, met.</returns>
     /// <exception cref="ScenarioException">The file cannot be read or is not a valid scenario (it names an unknown pattern or invariant).</exception>
     /// <exception cref="ChaosAssertException">
@@ -27,7 +27,8 @@ public static class ScenarioCase
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(patternId);
-        var vocabulary = ownPatterns is null ? ScenarioVocabulary.BuiltIn : ScenarioVocabulary.BuiltIn.WithPatterns(ownPatterns.Ids);
+        var vocabulary = (ownPatterns is null ? ScenarioVocabulary.BuiltIn : ScenarioVocabulary.BuiltIn.WithPatterns(ownPatterns.Ids))
+            .WithOperations(options?.Operations.Keys ?? []);
         var path = ResolveFile(file);
         var scenario = ScenarioReader.Load(path, vocabulary) with { SourcePath = file };
         if (!scenario.Expect.TryGetValue(patternId, out var expected))

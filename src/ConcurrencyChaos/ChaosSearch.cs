@@ -28,7 +28,7 @@ internal sealed class ChaosSearch
     {
         _pattern = pattern;
         _options = options;
-        _trees = TreeGenerator.Trees(options.MaxNodes, options.MaxDepth);
+        _trees = TreeGenerator.Trees(options.MaxNodes, options.MaxDepth, options.Run.Operations.Keys);
     }
 
     /// <summary>Called after every tree with (trees run, nodes run); for progress displays.</summary>

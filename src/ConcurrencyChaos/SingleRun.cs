@@ -1,6 +1,7 @@
 using ConcurrencyChaos.Invariants;
 using ConcurrencyChaos.Model;
 using ConcurrencyChaos.Patterns;
+using ConcurrencyChaos.Reporting;
 using ConcurrencyChaos.Runtime;
 
 namespace ConcurrencyChaos;
@@ -30,6 +31,16 @@ internal static class SingleRun
     internal static TreeRunner Runner(TaskTree tree, PatternUnderTest pattern, RunOptions options) =>
         new(tree, pattern.Factory, id => PatternCatalog.Get(id).Create, options);
 
-    internal static RunReport Judged(TaskTree tree, PatternUnderTest pattern, Trace trace, IReadOnlyCollection<string>? invariants) =>
-        new(tree, pattern.Name, trace, Judge.Check(tree, trace, invariants));
+    /// <exception cref="ChaosException">A registered operation failed by itself: the run is not the experiment its tree describes.</exception>
+    internal static RunReport Judged(TaskTree tree, PatternUnderTest pattern, Trace trace, IReadOnlyCollection<string>? invariants)
+    {
+        if (trace.Diagnostics.FirstOrDefault(d => d.Kind == OperationLeaf.ErrorKind) is { } failed)
+        {
+            throw new ChaosException(
+                $"ConcurrencyChaos: leaf {failed.NodeId}'s {failed.Message}.\n\n"
+                + $"Tree (pattern '{pattern.Name}', scheduler seed {tree.Seed}):\n{TreeText.Render(tree, trace, pattern.Name)}");
+        }
+
+        return new(tree, pattern.Name, trace, Judge.Check(tree, trace, invariants));
+    }
 }

@@ -20,10 +20,44 @@ public static class TreeGenerator
     /// <summary>
     /// Trees of at most <paramref name="maxNodes"/> nodes (the bound grows with FsCheck's size) and
     /// groups nested at most <paramref name="maxDepth"/> deep, that ideal structured semantics can
-    /// finish.
+    /// finish. With <paramref name="operations"/>, about half of the leaves run one of them
+    /// (<see cref="Model.Leaf.Operation"/>), drawn uniformly; without, the trees are exactly those of
+    /// earlier versions for the same seed.
     /// </summary>
-    public static Gen<TaskTree> Trees(int maxNodes = 16, int maxDepth = 3) =>
-        AnyTrees(maxNodes, maxDepth).Where(t => Invariants.ReferenceModel.Run(t).Terminates);
+    public static Gen<TaskTree> Trees(int maxNodes = 16, int maxDepth = 3, IEnumerable<string>? operations = null)
+    {
+        var trees = AnyTrees(maxNodes, maxDepth).Where(t => Invariants.ReferenceModel.Run(t).Terminates);
+        var names = operations?.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray() ?? [];
+        if (names.Any(string.IsNullOrWhiteSpace))
+        {
+            throw new ArgumentException("Operation names must be non-empty.", nameof(operations));
+        }
+
+        return names.Length == 0 ? trees : trees.SelectMany(tree => WithOperations(tree, names));
+    }
+
+    /// <summary>Gives each leaf of <paramref name="tree"/>, in pre-order, one of <paramref name="names"/> or none (even odds).</summary>
+    private static Gen<TaskTree> WithOperations(TaskTree tree, string[] names)
+    {
+        var choice = Gen.Frequency(
+            (names.Length, Gen.Constant<string?>(null)),
+            (names.Length, Gen.Elements(names).Select(n => (string?)n)));
+        return Gen.ArrayOf(choice, Leaves(tree.Root).Count()).Select(picked =>
+        {
+            var next = 0;
+            return tree with { Root = Place(tree.Root) };
+
+            Group Place(Group group) => group with
+            {
+                Children = [.. group.Children.Select(child => child switch
+                {
+                    Leaf leaf => leaf with { Operation = picked[next++] },
+                    Group g => (TreeNode)Place(g),
+                    _ => child,
+                })],
+            };
+        });
+    }
 
     /// <summary>Trees as <see cref="Trees"/>, without the filter: some may hang under any pattern.</summary>
     internal static Gen<TaskTree> AnyTrees(int maxNodes, int maxDepth)

@@ -24,6 +24,14 @@ public sealed record Leaf : TreeNode
     /// <summary>The error thrown during cleanup by <see cref="CancelBehavior.Fail"/>.</summary>
     public ErrorKind CleanupError { get; init; } = ErrorKind.InvalidOperationException;
 
+    /// <summary>
+    /// The name of a consumer operation (registered in <see cref="Runtime.RunOptions.Operations"/>) this
+    /// leaf runs, or null for a simulated leaf. The operation runs inside a Polly chaos pipeline that
+    /// realises the leaf (<see cref="Operations.ChaosPipelines"/>): the latency is <see cref="Work"/>, a
+    /// fault or hang replaces the call, and it is called only where the leaf succeeds.
+    /// </summary>
+    public string? Operation { get; init; }
+
     /// <inheritdoc />
     public override int NodeCount => 1;
 

@@ -56,6 +56,11 @@ internal static class CSharpTree
                 fields.Add($"CleanupError = ErrorKind.{leaf.CleanupError}");
             }
 
+            if (leaf.Operation is { } operation)
+            {
+                fields.Add($"Operation = {Literal(operation)}");
+            }
+
             text.Append(fields.Count == 0 ? "new Leaf()" : $"new Leaf {{ {string.Join(", ", fields)} }}");
             return;
         }
@@ -75,7 +80,25 @@ internal static class CSharpTree
         text.Append(')');
         if (group.Pattern is { } pattern)
         {
-            text.Append(CultureInfo.InvariantCulture, $" {{ Pattern = \"{pattern}\" }}");
+            text.Append(CultureInfo.InvariantCulture, $" {{ Pattern = {Literal(pattern)} }}");
         }
+    }
+
+    /// <summary>A C# string literal of <paramref name="value"/>.</summary>
+    private static string Literal(string value)
+    {
+        var text = new StringBuilder("\"");
+        foreach (var c in value)
+        {
+            _ = c switch
+            {
+                '"' => text.Append("\\\""),
+                '\\' => text.Append("\\\\"),
+                _ when char.IsControl(c) => text.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}"),
+                _ => text.Append(c),
+            };
+        }
+
+        return text.Append('"').ToString();
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ConcurrencyChaos.Model;
 
 namespace ConcurrencyChaos.Reporting;
 
@@ -35,12 +36,15 @@ internal static class CounterexampleText
         var pattern = counterexample.Report.Tree is not null && IsCatalogId(counterexample.PatternName)
             ? $"\"{counterexample.PatternName}\""
             : counterexample.PatternName == "your-pattern" ? "/* your pattern */ YourPattern" : counterexample.PatternName;
+        var options = counterexample.Tree.Entries().Any(e => e.Node is Leaf { Operation: not null })
+            ? ", options /* the RunOptions whose Operations the search had */"
+            : "";
         return $$"""
             [Fact]
             public void {{method}}()
             {
                 var tree = {{CSharpTree.Render(counterexample.Tree, "    ")}};
-                var report = Chaos.Run(tree, {{pattern}});
+                var report = Chaos.Run(tree, {{pattern}}{{options}});
                 Assert.True(report.Passed, report.ToString());
             }
 

@@ -359,7 +359,7 @@ internal static class TimelineDrawing
             };
         }
 
-        return text;
+        return leaf.Operation is { } operation ? $"{operation}: {text}" : text;
     }
 
     /// <summary>The text, cut to <paramref name="chars"/> characters with an ellipsis when longer.</summary>

@@ -76,7 +76,8 @@ internal static class TreeText
         }
         else
         {
-            text.Append("leaf: ").Append(Describe((Leaf)node));
+            var leaf = (Leaf)node;
+            text.Append(leaf.Operation is { } operation ? $"leaf '{operation}': " : "leaf: ").Append(Describe(leaf));
         }
 
         if (trace is not null)

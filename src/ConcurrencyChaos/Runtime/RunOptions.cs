@@ -37,4 +37,14 @@ public sealed record RunOptions
     /// times are real elapsed milliseconds divided by this. Ignored in controlled mode.
     /// </summary>
     public double TimeScale { get; init; } = 1.0;
+
+    /// <summary>
+    /// The consumer's operations that leaves may run, by name (<see cref="Model.Leaf.Operation"/>): real
+    /// async methods, each called with the leaf's token inside a Polly chaos pipeline that realises the
+    /// leaf's latency, fault or hang on the runtime's clock. When a search has operations, its generator
+    /// places them on leaves. Empty by default. An operation must not fail by itself (the tree decides
+    /// failures); one that does stops the run with a <see cref="ChaosException"/> naming it.
+    /// </summary>
+    public IReadOnlyDictionary<string, Func<CancellationToken, Task>> Operations { get; init; } =
+        new Dictionary<string, Func<CancellationToken, Task>>(StringComparer.Ordinal);
 }

@@ -16,6 +16,7 @@ internal sealed class TreeRunner
     private readonly TraceRecorder _recorder;
     private readonly FanOutPattern _patternUnderTest;
     private readonly Func<string, Func<TimeProvider, FanOutPattern>> _namedPatterns;
+    private readonly IReadOnlyDictionary<string, Func<CancellationToken, Task>> _operations;
     private readonly Dictionary<string, FanOutPattern> _resolved = new(StringComparer.Ordinal);
     private readonly List<(Task Task, Action<Task> Ended)> _open = [];
     private volatile RootResult? _root;
@@ -27,6 +28,15 @@ internal sealed class TreeRunner
         ArgumentNullException.ThrowIfNull(patternUnderTest);
         _tree = tree;
         _namedPatterns = namedPatterns;
+        _operations = options.Operations;
+        foreach (var entry in tree.Entries())
+        {
+            if (entry.Node is Leaf { Operation: { } name } && !_operations.ContainsKey(name))
+            {
+                throw new ArgumentException(UnknownOperation(entry.Id, name, _operations.Keys), nameof(tree));
+            }
+        }
+
         _runtime = options.Mode == ExecutionMode.RealTime
             ? new RealTimeHost(options.TimeScale, options.MaxVirtualTime ?? RealTimeBudget(tree))
             : new DeterministicRuntime(tree.Seed, options, options.MaxVirtualTime ?? DefaultTimeBudget(tree));
@@ -61,6 +71,16 @@ internal sealed class TreeRunner
         }
 
         return total;
+    }
+
+    /// <summary>The error for a leaf naming an operation that is not registered.</summary>
+    public static string UnknownOperation(string nodeId, string name, IEnumerable<string> registered)
+    {
+        var known = registered.Order(StringComparer.Ordinal).ToList();
+        return $"Leaf {nodeId} runs operation '{name}', which is not registered. "
+            + (known.Count == 0
+                ? "No operations are registered: operations are your code, registered in RunOptions.Operations (replay such a tree from your test suite with those options)."
+                : $"Registered operations: {string.Join(", ", known)}.");
     }
 
     /// <summary>Runs the tree on the current thread.</summary>
@@ -131,6 +151,7 @@ internal sealed class TreeRunner
 
     private Func<CancellationToken, Task> Node(string id, TreeNode node) => node switch
     {
+        Leaf { Operation: { } name } leaf => OperationLeaf.Create(id, leaf, _operations[name], _recorder, _runtime, _tree.Seed),
         Leaf leaf => LeafTask.Create(id, leaf, _recorder, _runtime.Clock),
         Group group => GroupTask(id, group),
         _ => throw new ArgumentException($"Unknown node type {node.GetType().Name} at {id}.", nameof(node)),

@@ -229,7 +229,7 @@ public static class ScenarioReader
             throw new ScenarioException(source, path, "the root must be a group: add \"children\": [ ... ] with at least one child");
         }
 
-        return ReadLeaf(fields, path, source);
+        return ReadLeaf(fields, path, source, vocabulary);
     }
 
     private static Group ReadGroup(Dictionary<string, JsonElement> fields, string path, string source, ScenarioVocabulary vocabulary, bool isRoot)
@@ -279,7 +279,7 @@ public static class ScenarioReader
         return new Group(children) { Pattern = pattern };
     }
 
-    private static Leaf ReadLeaf(Dictionary<string, JsonElement> fields, string path, string source)
+    private static Leaf ReadLeaf(Dictionary<string, JsonElement> fields, string path, string source, ScenarioVocabulary vocabulary)
     {
         var leaf = new Leaf();
         foreach (var (name, value) in fields)
@@ -293,6 +293,7 @@ public static class ScenarioReader
                 OnCancelField => leaf with { OnCancel = ReadSpelling(value, fieldPath, source, OnCancelSpellings, "value") },
                 CleanupField => leaf with { Cleanup = ReadMs(value, fieldPath, source) },
                 CleanupErrorField => leaf with { CleanupError = ReadSpelling(value, fieldPath, source, ErrorSpellings, "error type") },
+                OperationField => leaf with { Operation = ReadOperation(value, fieldPath, source, vocabulary.OperationNames) },
                 PatternField => throw new ScenarioException(
                     source,
                     fieldPath,
@@ -331,6 +332,22 @@ public static class ScenarioReader
         }
 
         throw new ScenarioException(source, path, $"unknown {what} '{Shorten(text)}' ({label}: {allowed})");
+    }
+
+    private static string ReadOperation(JsonElement element, string path, string source, IReadOnlySet<string> registered)
+    {
+        if (element.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(element.GetString()))
+        {
+            throw new ScenarioException(source, path, $"must be the name of a registered operation (a non-empty string), got {Describe(element)}");
+        }
+
+        var name = element.GetString()!;
+        return registered.Count == 0
+            ? throw new ScenarioException(
+                source,
+                path,
+                $"names operation '{Shorten(name)}', but no operations are registered here: operations are your code, registered in RunOptions.Operations, so replay this scenario from your test suite (ScenarioCase.Verify with those options), not from the chaos command")
+            : registered.Contains(name) ? name : throw UnknownId(source, path, name, registered, "operation");
     }
 
     private static string ReadKnownId(JsonElement element, string path, string source, IReadOnlySet<string> known, string what)

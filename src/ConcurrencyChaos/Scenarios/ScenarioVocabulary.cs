@@ -1,8 +1,9 @@
 namespace ConcurrencyChaos.Scenarios;
 
 /// <summary>
-/// The ids a scenario file may name: the pattern ids (keys of <c>expect</c> and a group's <c>pattern</c>)
-/// and the invariant ids (items of <c>expect</c>). Supplied by the caller from the pattern and invariant catalogs.
+/// The ids a scenario file may name: the pattern ids (keys of <c>expect</c> and a group's <c>pattern</c>),
+/// the invariant ids (items of <c>expect</c>) and the operation names (a leaf's <c>operation</c>). Supplied
+/// by the caller from the pattern and invariant catalogs and the registered operations.
 /// Error messages list the ids in the sets' enumeration order.
 /// </summary>
 /// <param name="PatternIds">The known pattern ids, e.g. <c>when-all</c>.</param>
@@ -17,6 +18,16 @@ public sealed record ScenarioVocabulary(IReadOnlySet<string> PatternIds, IReadOn
     /// <summary>The built-in catalogs plus a consumer's own pattern names (for scenarios of their own patterns).</summary>
     public ScenarioVocabulary WithPatterns(params IEnumerable<string> patternIds) =>
         this with { PatternIds = new OrderedSet([.. PatternIds, .. patternIds]) };
+
+    /// <summary>
+    /// The operation names a leaf may run (keys of <see cref="Runtime.RunOptions.Operations"/>); none in
+    /// <see cref="BuiltIn"/>, since operations are a consumer's code.
+    /// </summary>
+    public IReadOnlySet<string> OperationNames { get; init; } = new OrderedSet([]);
+
+    /// <summary>This vocabulary plus a consumer's registered operation names (for scenarios whose leaves run them).</summary>
+    public ScenarioVocabulary WithOperations(params IEnumerable<string> operationNames) =>
+        this with { OperationNames = new OrderedSet([.. OperationNames, .. operationNames.Order(StringComparer.Ordinal)]) };
 
     /// <summary>A set that enumerates in insertion order, so error messages list ids in catalog order.</summary>
     private sealed class OrderedSet(IReadOnlyList<string> items) : IReadOnlySet<string>

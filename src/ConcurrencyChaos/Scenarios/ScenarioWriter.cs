@@ -140,6 +140,11 @@ public static class ScenarioWriter
                     writer.WriteString(CleanupErrorField, Spell(leaf.CleanupError));
                 }
 
+                if (leaf.Operation is { } operation)
+                {
+                    writer.WriteString(OperationField, operation);
+                }
+
                 break;
 
             default:
@@ -172,6 +177,11 @@ public static class ScenarioWriter
             if (entry.Node is Leaf leaf && (leaf.Work < 0 || leaf.Cleanup < 0 || leaf is { Then: LeafEnd.Hang, OnCancel: CancelBehavior.Ignore }))
             {
                 throw new ArgumentException($"leaf {entry.Id} has negative times or hangs while ignoring cancellation", nameof(tree));
+            }
+
+            if (entry.Node is Leaf { Operation: { } operation } && string.IsNullOrWhiteSpace(operation))
+            {
+                throw new ArgumentException($"leaf {entry.Id} names an empty operation", nameof(tree));
             }
         }
 

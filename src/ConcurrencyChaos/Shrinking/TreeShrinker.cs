@@ -16,7 +16,8 @@ namespace ConcurrencyChaos.Shrinking;
 /// <item>the node count, groups included;</item>
 /// <item>the total virtual time: every leaf's work and cleanup, plus the caller's cancel time;</item>
 /// <item>how exotic the tree is: per leaf, its end off Succeed (ThrowSync counting 2), its cancel behaviour off
-/// Throw, each error kind off the default; per group, a named pattern; and 1 for having a caller cancellation;</item>
+/// Throw, each error kind off the default, and an operation; per group, a named pattern; and 1 for having a
+/// caller cancellation;</item>
 /// <item>the scheduler seed.</item>
 /// </list>
 /// Removing or hoisting nodes lowers (1). Trading a faulting leaf for a cancellation lowers (1) too, even though
@@ -145,6 +146,13 @@ public static class TreeShrinker
         if (leaf.OnCancel != CancelBehavior.Throw)
         {
             yield return leaf with { OnCancel = CancelBehavior.Throw };
+        }
+
+        // A simulated leaf is simpler than a consumer's operation: when the bug survives without the
+        // operation, the pattern (not the operation) is to blame.
+        if (leaf.Operation is not null)
+        {
+            yield return leaf with { Operation = null };
         }
 
         if (leaf.Error != ErrorKind.InvalidOperationException)

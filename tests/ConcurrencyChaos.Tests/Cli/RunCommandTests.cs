@@ -62,6 +62,7 @@ public sealed class RunCommandTests : IDisposable
     [InlineData("unknown-invariant.json", """{ "name": "x", "tree": { "children": [ {} ] }, "expect": { "when-all": ["no-orphan"] } }""", "no-orphan")]
     [InlineData("missing-tree.json", """{ "name": "x", "expect": { "when-all": [] } }""", "tree")]
     [InlineData("bad-leaf.json", """{ "name": "x", "tree": { "children": [ { "work": -1 } ] }, "expect": { "when-all": [] } }""", "$.tree.children[0].work")]
+    [InlineData("operation.json", """{ "name": "x", "tree": { "children": [ { "operation": "charge-card" } ] }, "expect": { "when-all": [] } }""", "$.tree.children[0].operation: names operation 'charge-card', but no operations are registered here")]
     [InlineData("unknown-field.json", """{ "name": "x", "tree": { "children": [ {} ] }, "expect": { "when-all": [] }, "colour": 1 }""", "colour")]
     public async Task Each_kind_of_malformed_file_exits_2_naming_the_file(string name, string json, string detail)
     {

@@ -20,6 +20,20 @@ public sealed class TreeGeneratorTests
     public static Arbitrary<TaskTree> Trees() => Arb.From(TreeGenerator.Trees());
 
     [Fact]
+    public void Registered_operations_are_placed_on_about_half_of_the_leaves_and_none_without_them()
+    {
+        var plain = Sample(TreeGenerator.Trees(), 500, 5).SelectMany(Leaves).ToList();
+        var placed = Sample(TreeGenerator.Trees(operations: ["send-email", "charge-card", "charge-card"]), 500, 5).SelectMany(Leaves).ToList();
+
+        Assert.All(plain, l => Assert.Null(l.Operation));
+        var share = placed.Count(l => l.Operation is not null) / (double)placed.Count;
+        Assert.InRange(share, 0.4, 0.6);
+        Assert.Equal(["charge-card", "send-email"], placed.Select(l => l.Operation).OfType<string>().Distinct().Order(StringComparer.Ordinal));
+        Assert.Contains(placed, l => l is { Operation: not null, Then: LeafEnd.Fail });
+        Assert.Throws<ArgumentException>(() => TreeGenerator.Trees(operations: ["ok", " "]));
+    }
+
+    [Fact]
     public void A_fixed_seed_sample_reaches_every_feature()
     {
         var trees = Sample(TreeGenerator.Trees(), 2000, 17);

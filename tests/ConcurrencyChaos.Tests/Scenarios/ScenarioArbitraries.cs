@@ -40,6 +40,7 @@ public static class ScenarioArbitraries
         from onCancel in Gen.Elements(Enum.GetValues<CancelBehavior>())
         from cleanup in Gen.Frequency((1, Gen.Constant(0)), (1, Gen.Choose(0, 100)))
         from cleanupError in Gen.Elements(Enum.GetValues<ErrorKind>())
+        from operation in Gen.Frequency((2, Gen.Constant<string?>(null)), (1, Gen.Elements(ScenarioTestData.OperationNames).Select(o => (string?)o)))
         select (TreeNode)new Leaf
         {
             Work = work,
@@ -49,6 +50,7 @@ public static class ScenarioArbitraries
             OnCancel = then == LeafEnd.Hang && onCancel == CancelBehavior.Ignore ? CancelBehavior.Throw : onCancel,
             Cleanup = cleanup,
             CleanupError = cleanupError,
+            Operation = operation,
         };
 
     private static Gen<string?> PatternOrNull() =>

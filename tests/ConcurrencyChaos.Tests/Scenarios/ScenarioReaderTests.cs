@@ -123,7 +123,7 @@ public sealed class ScenarioReaderTests
         var error = ParseFails(WithChildren("{ 'colour': 'red' }"));
 
         Assert.Equal(
-            "scenarios/x.json: $.tree.children[0].colour: unknown field 'colour' (known: work, then, error, onCancel, cleanup, cleanupError, children, pattern)",
+            "scenarios/x.json: $.tree.children[0].colour: unknown field 'colour' (known: work, then, error, onCancel, cleanup, cleanupError, operation, children, pattern)",
             error.Message);
     }
 
@@ -163,10 +163,14 @@ public sealed class ScenarioReaderTests
     // error types
     [InlineData("{ 'cleanupError': 'System.IO.IOException' }", "cleanupError", "unknown error type 'System.IO.IOException' (known: InvalidOperationException, ")]
     [InlineData("{ 'error': ['IOException'] }", "error", "must be a string, one of: InvalidOperationException, IOException, TimeoutException, ArgumentException, HttpRequestException; got array")]
+    // operations: a registered name, a non-empty string
+    [InlineData("{ 'operation': 'charge-crad' }", "operation", "unknown operation 'charge-crad' (known: Orders.SaveAsync, charge-card, quote\"op)")]
+    [InlineData("{ 'operation': '' }", "operation", "must be the name of a registered operation (a non-empty string), got string \"\"")]
+    [InlineData("{ 'operation': 7 }", "operation", "must be the name of a registered operation (a non-empty string), got 7")]
     // fields of the wrong kind of node
-    [InlineData("{ 'pattern': 'when-all' }", "pattern", "'pattern' is a group field, but this node has no \"children\", so it is a leaf (leaf fields: work, then, error, onCancel, cleanup, cleanupError)")]
+    [InlineData("{ 'pattern': 'when-all' }", "pattern", "'pattern' is a group field, but this node has no \"children\", so it is a leaf (leaf fields: work, then, error, onCancel, cleanup, cleanupError, operation)")]
     [InlineData("{ 'children': [], 'work': 3 }", "work", "'work' is a leaf field, but this node has \"children\", so it is a group (group fields: pattern, children)")]
-    [InlineData("{ 'children': [], 'Pattern': 'x' }", "Pattern", "unknown field 'Pattern' (known: work, then, error, onCancel, cleanup, cleanupError, children, pattern)")]
+    [InlineData("{ 'children': [], 'Pattern': 'x' }", "Pattern", "unknown field 'Pattern' (known: work, then, error, onCancel, cleanup, cleanupError, operation, children, pattern)")]
     [InlineData("{ 'Work': 1 }", "Work", "unknown field 'Work' (known: work, ")]
     // semantic rule: a hanging leaf that ignores cancellation could never end
     [InlineData("{ 'then': 'hang', 'onCancel': 'ignore' }", "onCancel", "a leaf that hangs must not ignore cancellation: it could never end (use \"onCancel\": \"throw\", \"swallow\", \"fail\")")]
@@ -238,5 +242,18 @@ public sealed class ScenarioReaderTests
         Assert.Equal(2, scenario.Tree.CancelAfter);
         Assert.Equal(-3, scenario.Tree.Seed);
         Assert.Equal(new Leaf { Work = 100, Cleanup = 4 }, scenario.Tree.Root.Children[0]);
+    }
+
+    [Fact]
+    public void An_operation_without_registered_operations_says_to_replay_it_from_the_test_suite()
+    {
+        var json = ScenarioTestData.Example.Replace("\"work\": 10,", "\"work\": 10, \"operation\": \"charge-card\",", StringComparison.Ordinal);
+        Assert.Contains("charge-card", json, StringComparison.Ordinal);
+
+        var error = Assert.Throws<ScenarioException>(() => ScenarioReader.Parse(json, ScenarioTestData.Source, ScenarioVocabulary.BuiltIn));
+
+        Assert.Equal("$.tree.children[0].operation", error.JsonPath);
+        Assert.Contains("names operation 'charge-card', but no operations are registered here", error.Message, StringComparison.Ordinal);
+        Assert.Contains("RunOptions.Operations", error.Message, StringComparison.Ordinal);
     }
 }

@@ -17,9 +17,12 @@ internal static class ScenarioTestData
     public static readonly string[] InvariantIds =
         ["errors-observed", "no-orphans", "cancellation-propagated", "fail-fast", "terminates"];
 
-    public static readonly ScenarioVocabulary Vocabulary = new(
+    /// <summary>Operation names a test suite might register (odd spellings included).</summary>
+    public static readonly string[] OperationNames = ["charge-card", "Orders.SaveAsync", "quote\"op"];
+
+    public static readonly ScenarioVocabulary Vocabulary = new ScenarioVocabulary(
         new HashSet<string>(PatternIds, StringComparer.Ordinal),
-        new HashSet<string>(InvariantIds, StringComparer.Ordinal));
+        new HashSet<string>(InvariantIds, StringComparer.Ordinal)).WithOperations(OperationNames);
 
     public const string Source = "scenarios/x.json";
 

@@ -10,7 +10,7 @@ namespace ConcurrencyChaos.Tests.Shrinking;
 /// <summary>Every shrink step makes a tree strictly simpler; shrinking ends; the named steps exist.</summary>
 public sealed class TreeShrinkerTests
 {
-    public static Arbitrary<TaskTree> Trees() => Arb.From(TreeGenerator.Trees());
+    public static Arbitrary<TaskTree> Trees() => Arb.From(TreeGenerator.Trees(operations: ["charge-card", "send-email"]));
 
     /// <summary>
     /// How complex a tree is, compared lexicographically: node count; then total virtual time (work, cleanup and
@@ -26,7 +26,8 @@ public sealed class TreeShrinkerTests
                 (l.Then switch { LeafEnd.Succeed => 0, LeafEnd.ThrowSync => 2, _ => 1 })
                 + (l.OnCancel == CancelBehavior.Throw ? 0 : 1)
                 + (l.Error == ErrorKind.InvalidOperationException ? 0 : 1)
-                + (l.CleanupError == ErrorKind.InvalidOperationException ? 0 : 1))
+                + (l.CleanupError == ErrorKind.InvalidOperationException ? 0 : 1)
+                + (l.Operation is null ? 0 : 1))
             + nodes.OfType<Group>().Count(g => g.Pattern is not null)
             + (tree.CancelAfter is null ? 0 : 1);
         return (tree.NodeCount, time, exotic, tree.Seed);

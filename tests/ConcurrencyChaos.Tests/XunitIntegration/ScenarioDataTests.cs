@@ -96,6 +96,29 @@ public sealed class ScenarioDataTests : IDisposable
     }
 
     [Fact]
+    public void A_scenario_whose_leaves_run_operations_verifies_with_them_registered_and_is_refused_without()
+    {
+        File.WriteAllText(Path.Combine(_root, "e-operations.json"), TwoFailures
+            .Replace("\"work\": 10,", "\"work\": 10, \"operation\": \"charge-card\",", StringComparison.Ordinal)
+            .Replace("\"work\": 20,", "\"work\": 20, \"operation\": \"send-email\",", StringComparison.Ordinal));
+        var calls = 0;
+        var options = new ConcurrencyChaos.Runtime.RunOptions
+        {
+            Operations = new Dictionary<string, Func<CancellationToken, Task>>
+            {
+                ["charge-card"] = _ => Task.FromResult(Interlocked.Increment(ref calls)),
+                ["send-email"] = _ => Task.FromResult(Interlocked.Increment(ref calls)),
+            },
+        };
+
+        Assert.Equal(["errors-observed", "fail-fast"], ScenarioCase.Verify($"{_name}/e-operations.json", "when-all", options: options).Actual);
+        Assert.Empty(ScenarioCase.Verify($"{_name}/e-operations.json", "task-group", options: options).Actual);
+        Assert.Equal(0, calls); // both leaves fail: Polly's fault replaces each call
+        var refused = Assert.Throws<ScenarioException>(() => ScenarioCase.Verify($"{_name}/e-operations.json", "when-all"));
+        Assert.Equal("$.tree.children[0].operation", refused.JsonPath);
+    }
+
+    [Fact]
     public void Verify_returns_the_met_outcome()
     {
         var outcome = ScenarioCase.Verify($"{_name}/b-two-failures.json", "when-all");
