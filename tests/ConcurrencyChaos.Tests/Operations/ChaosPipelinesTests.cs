@@ -1,6 +1,7 @@
 using ConcurrencyChaos.Model;
 using ConcurrencyChaos.Operations;
 using ConcurrencyChaos.Tests.Patterns;
+using Microsoft.Extensions.DependencyInjection;
 using Polly;
 
 namespace ConcurrencyChaos.Tests.Operations;
@@ -86,6 +87,32 @@ public sealed class ChaosPipelinesTests
         var operation = new Operation();
         await Execute(ChaosPipelines.For(new Leaf(), "0.0", new ManualTimeProvider(), seed: 7), operation).WaitAsync(Guard);
         Assert.Equal(1, operation.Calls);
+    }
+
+    /// <summary>A consumer's client: its dependency's calls go through whatever pipeline the container gives it.</summary>
+    private sealed class PaymentClient(ResiliencePipeline pipeline, Operation gateway)
+    {
+        public ValueTask ChargeAsync(CancellationToken cancellationToken) =>
+            pipeline.ExecuteAsync(token => new ValueTask(gateway.RunAsync(token)), cancellationToken);
+    }
+
+    [Fact]
+    public async Task A_consumers_container_can_hand_the_chaos_pipeline_to_its_own_services()
+    {
+        var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection();
+        services.AddSingleton<TimeProvider>(new ManualTimeProvider());
+        services.AddSingleton<Operation>();
+        services.AddSingleton(provider => new ResiliencePipelineBuilder { TimeProvider = provider.GetRequiredService<TimeProvider>() }
+            .AddTimeout(TimeSpan.FromSeconds(5)) // the consumer's own strategies stay in place
+            .AddConcurrencyChaos(new Leaf { Then = LeafEnd.Fail, Error = ErrorKind.HttpRequestException }, "payments", seed: 3)
+            .Build());
+        services.AddSingleton<PaymentClient>();
+        await using var container = services.BuildServiceProvider();
+
+        var thrown = await Assert.ThrowsAsync<HttpRequestException>(() => container.GetRequiredService<PaymentClient>().ChargeAsync(CancellationToken.None).AsTask().WaitAsync(Guard));
+
+        Assert.Equal(new InjectedError("payments", ErrorKind.HttpRequestException, ErrorOrigin.Fail), InjectedError.Of(thrown));
+        Assert.Equal(0, container.GetRequiredService<Operation>().Calls);
     }
 
     [Fact]
