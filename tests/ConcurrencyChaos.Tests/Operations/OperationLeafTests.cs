@@ -107,8 +107,11 @@ public sealed class OperationLeafTests
 
         var report = Chaos.Run(tree, "when-all", orders.Options with { Mode = ExecutionMode.RealTime });
 
+        // Which error the await sees is timing (Task.WhenAll keeps them in the order they completed, and a
+        // process's first Polly execution can stall for hundreds of ms while it is compiled); that one is lost is not.
         Assert.Equal(["errors-observed", "fail-fast"], report.Violations.Select(v => v.Invariant).Distinct().Order(StringComparer.Ordinal));
-        Assert.Equal([new InjectedError("0.0", ErrorKind.IOException, ErrorOrigin.Fail)], report.Trace.Root.ObservedErrors);
+        var observed = Assert.Single(report.Trace.Root.ObservedErrors);
+        Assert.Contains(observed, new[] { new InjectedError("0.0", ErrorKind.IOException, ErrorOrigin.Fail), new InjectedError("0.1", ErrorKind.TimeoutException, ErrorOrigin.Fail) });
         Assert.Equal((1, 0), (orders.Charges, orders.Emails));
     }
 

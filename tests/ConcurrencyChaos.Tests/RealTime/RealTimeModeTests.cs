@@ -39,7 +39,7 @@ public class RealTimeModeTests
     [Fact]
     public void Fire_and_forget_orphans_its_children_in_both_modes()
     {
-        var (controlled, realTime) = Both(Tree(Ok(200), Fail(300)), "fire-and-forget");
+        var (controlled, realTime) = Both(Tree(Ok(200), Fail(700)), "fire-and-forget");
 
         Assert.Contains("no-orphans", Broken(controlled));
         Assert.Equal(Broken(controlled), Broken(realTime));
