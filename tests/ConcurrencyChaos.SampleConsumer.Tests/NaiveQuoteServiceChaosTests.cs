@@ -1,4 +1,5 @@
 using ConcurrencyChaos.Model;
+using ConcurrencyChaos.Xunit;
 using Xunit.Abstractions;
 
 namespace ConcurrencyChaos.SampleConsumer.Tests;
@@ -43,6 +44,17 @@ public sealed class NaiveQuoteServiceChaosTests(ITestOutputHelper output)
             StringComparison.Ordinal);
         Assert.Contains("no-orphans: 0.0 was still running when its group 0 ended", failure.Message, StringComparison.Ordinal);
         Assert.Contains("Chaos.Run(tree, NaiveQuoteServiceChaosTests.GetBestQuoteAsync)", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_cancelled_vendor_that_fails_in_its_cleanup_outlives_the_call_and_its_error_is_lost()
+    {
+        var tree = new TaskTree(new Group(
+            new Leaf { Work = 1, OnCancel = CancelBehavior.Fail, Cleanup = 5, CleanupError = ErrorKind.TimeoutException },
+            new Leaf { Then = LeafEnd.Fail }));
+
+        var report = ChaosAssert.Violates(tree, GetBestQuoteAsync, "errors-observed", "no-orphans");
+        output.WriteLine(report.ToString());
     }
 
     [Fact]
