@@ -3,6 +3,10 @@ using Microsoft.Extensions.Hosting;
 namespace ConcurrencyChaos.Hosting;
 
 /// <summary>How the host of <see cref="HostedChaos"/> is configured and how each child becomes a hosted service.</summary>
+/// <remarks>
+/// These are the <see cref="HostOptions"/> whose effect the harness has measured (see docs/hosting.md). A team's own
+/// <c>configureServices</c> callback runs after them and may configure any other <see cref="HostOptions"/> itself.
+/// </remarks>
 public sealed record HostedServiceChaosOptions
 {
     /// <summary>The default options: .NET's own <see cref="HostOptions"/> defaults, services that await their child.</summary>
@@ -24,9 +28,6 @@ public sealed record HostedServiceChaosOptions
     /// <summary>How each child becomes a service (built-in pattern only). Default <see cref="HostedServiceStyle.AwaitChild"/>.</summary>
     public HostedServiceStyle Style { get; init; } = HostedServiceStyle.AwaitChild;
 
-    /// <summary>Whether the host starts its services concurrently (<see cref="HostOptions.ServicesStartConcurrently"/>). Default false, as in .NET.</summary>
-    public bool ServicesStartConcurrently { get; init; }
-
     /// <summary>
     /// Whether the host stops its services concurrently (<see cref="HostOptions.ServicesStopConcurrently"/>). Default false, as in
     /// .NET: services are stopped one at a time in reverse order, and each one's stopping token is cancelled only when the one
@@ -39,7 +40,8 @@ public sealed record HostedServiceChaosOptions
     /// <see cref="BackgroundService"/>'s <c>ExecuteAsync</c> has ended, as a run-to-completion worker's last service does.
     /// Default true. When false, the host runs until the caller cancels or a failure stops it
     /// (<see cref="BackgroundServiceExceptionBehavior.StopHost"/>), as a long-running worker does; a tree whose services
-    /// all finish then never ends, and <c>terminates</c> reports it.
+    /// all finish then never ends, and <c>terminates</c> reports it. Hosted services that are not <see cref="BackgroundService"/>s have
+    /// nothing to wait for: with none that is, the host is stopped as soon as it has started.
     /// </summary>
     public bool StopWhenServicesComplete { get; init; } = true;
 

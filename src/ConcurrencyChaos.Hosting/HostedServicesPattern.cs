@@ -43,7 +43,6 @@ internal sealed class HostedServicesPattern(
         {
             host.BackgroundServiceExceptionBehavior = options.ExceptionBehavior;
             host.ShutdownTimeout = options.ShutdownTimeout;
-            host.ServicesStartConcurrently = options.ServicesStartConcurrently;
             host.ServicesStopConcurrently = options.ServicesStopConcurrently;
         });
         try
