@@ -13,9 +13,18 @@ namespace ConcurrencyChaos.Hosting;
 /// </summary>
 /// <example>
 /// <code>
+/// // Each child is a BackgroundService that awaits it:
 /// var report = Chaos.Run(tree, HostedChaos.Pattern(), HostedChaos.RealTime);
-/// Chaos.Check(HostedChaos.Pattern((services, children) =&gt; services.AddHostedService(_ =&gt; new QueuePump(new ChildQueue(children)))),
-///     new ChaosOptions { Run = HostedChaos.RealTime, MaxTrees = 20 }).AssertHolds();
+///
+/// // A team's own service, its message source and handler backed by the children:
+/// var pattern = HostedChaos.Pattern((services, children) =&gt;
+/// {
+///     services.AddSingleton&lt;IMessageSource&gt;(new ChildMessages(children.Count));
+///     services.AddSingleton&lt;IMessageHandler&gt;(new ChildHandler(children));
+///     services.AddHostedService&lt;QueuePump&gt;();
+/// });
+/// Chaos.Check(pattern, new ChaosOptions { MaxTrees = 20, Run = HostedChaos.RealTime with { TimeScale = 200, MaxVirtualTime = TimeSpan.FromMilliseconds(5) } })
+///     .AssertHolds();
 /// </code>
 /// </example>
 public static class HostedChaos

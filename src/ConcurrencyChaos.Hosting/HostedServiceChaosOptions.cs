@@ -9,6 +9,9 @@ namespace ConcurrencyChaos.Hosting;
 /// </remarks>
 public sealed record HostedServiceChaosOptions
 {
+    /// <summary>The longest timeout <see cref="CancellationTokenSource.CancelAfter(TimeSpan)"/> takes, in ms.</summary>
+    private const long MaxShutdownTimeoutMs = uint.MaxValue - 1;
+
     /// <summary>The default options: .NET's own <see cref="HostOptions"/> defaults, services that await their child.</summary>
     public static HostedServiceChaosOptions Default { get; } = new();
 
@@ -20,8 +23,8 @@ public sealed record HostedServiceChaosOptions
 
     /// <summary>
     /// How long the host's <c>StopAsync</c> waits for its services to stop (<see cref="HostOptions.ShutdownTimeout"/>), in real
-    /// time: <see cref="Runtime.RunOptions.TimeScale"/> does not stretch it. Zero or more, or <see cref="Timeout.InfiniteTimeSpan"/>.
-    /// Default 30 s, as in .NET.
+    /// time: <see cref="Runtime.RunOptions.TimeScale"/> does not stretch it. Zero or more (at most about 49.7 days, as
+    /// <see cref="CancellationTokenSource.CancelAfter(TimeSpan)"/> takes), or <see cref="Timeout.InfiniteTimeSpan"/>. Default 30 s, as in .NET.
     /// </summary>
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
@@ -41,7 +44,7 @@ public sealed record HostedServiceChaosOptions
     /// Default true. When false, the host runs until the caller cancels or a failure stops it
     /// (<see cref="BackgroundServiceExceptionBehavior.StopHost"/>), as a long-running worker does; a tree whose services
     /// all finish then never ends, and <c>terminates</c> reports it. Hosted services that are not <see cref="BackgroundService"/>s have
-    /// nothing to wait for: with none that is, the host is stopped as soon as it has started.
+    /// nothing to wait for: when none is a <see cref="BackgroundService"/>, the host is stopped as soon as it has started.
     /// </summary>
     public bool StopWhenServicesComplete { get; init; } = true;
 
@@ -58,11 +61,12 @@ public sealed record HostedServiceChaosOptions
             throw new ArgumentOutOfRangeException(nameof(Style), Style, "Not a HostedServiceStyle value.");
         }
 
-        // The host hands it to CancellationTokenSource.CancelAfter, which takes -1 ms (infinite) or 0 to int.MaxValue ms.
+        // The host hands it to CancellationTokenSource.CancelAfter, which takes -1 ms (infinite) or 0 to 4,294,967,294 ms;
+        // refused here, it would otherwise throw only when the host stops.
         if (ShutdownTimeout != Timeout.InfiniteTimeSpan
-            && (ShutdownTimeout < TimeSpan.Zero || ShutdownTimeout.TotalMilliseconds > int.MaxValue))
+            && (ShutdownTimeout < TimeSpan.Zero || (long)ShutdownTimeout.TotalMilliseconds > MaxShutdownTimeoutMs))
         {
-            throw new ArgumentOutOfRangeException(nameof(ShutdownTimeout), ShutdownTimeout, "ShutdownTimeout must be zero or more (at most int.MaxValue ms), or Timeout.InfiniteTimeSpan.");
+            throw new ArgumentOutOfRangeException(nameof(ShutdownTimeout), ShutdownTimeout, "ShutdownTimeout must be zero or more (at most 4,294,967,294 ms, about 49.7 days), or Timeout.InfiniteTimeSpan.");
         }
     }
 }

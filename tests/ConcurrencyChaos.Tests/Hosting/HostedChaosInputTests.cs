@@ -13,7 +13,7 @@ public class HostedChaosInputTests
     public static TheoryData<HostedServiceChaosOptions, string> OutOfRange => new()
     {
         { new HostedServiceChaosOptions { ShutdownTimeout = TimeSpan.FromSeconds(-2) }, nameof(HostedServiceChaosOptions.ShutdownTimeout) },
-        { new HostedServiceChaosOptions { ShutdownTimeout = TimeSpan.FromDays(30) }, nameof(HostedServiceChaosOptions.ShutdownTimeout) },
+        { new HostedServiceChaosOptions { ShutdownTimeout = TimeSpan.FromMilliseconds(uint.MaxValue) }, nameof(HostedServiceChaosOptions.ShutdownTimeout) },
         { new HostedServiceChaosOptions { ExceptionBehavior = (BackgroundServiceExceptionBehavior)7 }, nameof(HostedServiceChaosOptions.ExceptionBehavior) },
         { new HostedServiceChaosOptions { Style = (HostedServiceStyle)9 }, nameof(HostedServiceChaosOptions.Style) },
     };
@@ -27,10 +27,11 @@ public class HostedChaosInputTests
     }
 
     [Fact]
-    public void A_zero_or_infinite_shutdown_timeout_is_accepted_as_in_dotnet()
+    public void Every_shutdown_timeout_dotnet_takes_is_accepted()
     {
         _ = HostedChaos.Pattern(new HostedServiceChaosOptions { ShutdownTimeout = TimeSpan.Zero });
         _ = HostedChaos.Pattern(new HostedServiceChaosOptions { ShutdownTimeout = Timeout.InfiniteTimeSpan });
+        _ = HostedChaos.Pattern(new HostedServiceChaosOptions { ShutdownTimeout = TimeSpan.FromMilliseconds(uint.MaxValue - 1) });
     }
 
     [Fact]
