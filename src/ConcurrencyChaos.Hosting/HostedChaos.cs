@@ -69,7 +69,7 @@ public static class HostedChaos
     /// <param name="configureServices">
     /// Registers the hosted services and what they depend on, given the children of the group being run. Called once per run
     /// of a group, on a fresh service collection. If it throws, the pattern throws an <see cref="InvalidOperationException"/>
-    /// naming it before any child starts, which the harness reports as a pattern that threw (diagnostic <c>sync-throw</c>).
+    /// naming it before any child starts, which stops <c>Chaos.Run</c> and <c>Chaos.Check</c> with a <see cref="ChaosException"/> naming it.
     /// </param>
     /// <param name="options">
     /// The host's options; <see cref="HostedServiceChaosOptions.Default"/> when null. <see cref="HostedServiceChaosOptions.Style"/>

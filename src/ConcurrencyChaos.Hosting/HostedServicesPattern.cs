@@ -23,7 +23,6 @@ internal sealed class HostedServicesPattern(
     public Task RunAsync(IReadOnlyList<Func<CancellationToken, Task>> children, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(children);
-        PoolHeadroom.Ensure();
         var host = Build(children);
         if (options.StopWhenServicesComplete)
         {

@@ -19,6 +19,7 @@ internal sealed class ChaosSearch
 {
     private readonly PatternUnderTest _pattern;
     private readonly ChaosOptions _options;
+    private bool _escaped;
     private readonly Gen<TaskTree> _trees;
     private TreeRunner? _current;
     private TaskTree? _currentTree;
@@ -109,7 +110,9 @@ internal sealed class ChaosSearch
             cancellationToken);
         var minimal = Execute(shrunk.Tree);
         var replay = Execute(shrunk.Tree);
-        var deterministic = minimal.Trace.ToText() == replay.Trace.ToText();
+        // One equal replay proves nothing once any run of the search left the runtime: thread timing decided
+        // which tree failed first and how it shrank, and may decide otherwise next time.
+        var deterministic = _options.Run.Mode == ExecutionMode.Controlled && !_escaped && minimal.Trace.ToText() == replay.Trace.ToText();
         var counterexample = Describe(minimal, seed, shrunk.Steps, failing.Tree.NodeCount, deterministic);
         return new ChaosResult(_pattern.Name, seed, TreesRun, NodesRun, clock.Elapsed, counterexample, stoppedEarly)
         {
@@ -123,6 +126,7 @@ internal sealed class ChaosSearch
         _currentTree = tree;
         var report = SingleRun.OnThisThread(tree, _pattern, _options.Run, _options.Invariants, runner => Volatile.Write(ref _current, runner));
         Interlocked.Add(ref _finishedSteps, report.Trace.Steps);
+        _escaped |= Escaped(report.Trace);
         Volatile.Write(ref _current, null);
         return report;
     }
@@ -139,4 +143,8 @@ internal sealed class ChaosSearch
         var json = Scenarios.ScenarioWriter.Write(minimal.Tree, name, about, expect);
         return new Counterexample(minimal, seed, shrinkSteps, originalNodes, deterministic, name, json);
     }
+
+    /// <summary>Whether controlled code escaped the runtime (thread pool, real timers, a blocking wait, a stuck thread).</summary>
+    private static bool Escaped(Runtime.Trace trace) =>
+        trace.Diagnostics.Any(d => !d.IsHint && d.Kind is "thread-pool" or "real-timer" or "blocking-wait" or "stuck");
 }

@@ -31,13 +31,17 @@ internal static class SingleRun
     internal static TreeRunner Runner(TaskTree tree, PatternUnderTest pattern, RunOptions options) =>
         new(tree, pattern.Factory, id => PatternCatalog.Get(id).Create, options);
 
-    /// <exception cref="ChaosException">A registered operation failed by itself: the run is not the experiment its tree describes.</exception>
+    /// <exception cref="ChaosException">
+    /// A registered operation failed by itself, or a pattern threw its own exception before returning a task:
+    /// the run is not the experiment its tree describes.
+    /// </exception>
     internal static RunReport Judged(TaskTree tree, PatternUnderTest pattern, Trace trace, IReadOnlyCollection<string>? invariants)
     {
-        if (trace.Diagnostics.FirstOrDefault(d => d.Kind == OperationLeaf.ErrorKind) is { } failed)
+        if (trace.Diagnostics.FirstOrDefault(d => d.Kind is OperationLeaf.ErrorKind or TreeRunner.PatternErrorKind) is { } broken)
         {
+            var what = broken.Kind == OperationLeaf.ErrorKind ? $"leaf {broken.NodeId}'s {broken.Message}" : broken.Message;
             throw new ChaosException(
-                $"ConcurrencyChaos: leaf {failed.NodeId}'s {failed.Message}.\n\n"
+                $"ConcurrencyChaos: {what}. No verdict is given: the run is not the experiment its tree describes.\n\n"
                 + $"Tree (pattern '{pattern.Name}', scheduler seed {tree.Seed}):\n{TreeText.Render(tree, trace, pattern.Name)}");
         }
 

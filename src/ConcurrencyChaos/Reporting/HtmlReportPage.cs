@@ -68,7 +68,7 @@ internal static class HtmlReportPage
         var h = string.Create(CultureInfo.InvariantCulture, $"h{level}");
         var replay = counterexample.IsDeterministic
             ? "replayed: same trace"
-            : "replay gave a DIFFERENT trace: the pattern escapes the runtime's control (see diagnostics)";
+            : "NOT reproducible: the run left the runtime's control (real-time mode, or an escape: see diagnostics), so the same seed may find another counterexample";
         html.Append(CultureInfo.InvariantCulture,
             $"<p class=\"figures\">Pattern <code>{Escape(counterexample.PatternName)}</code> · search seed <b>{counterexample.Seed}</b> · shrunk from {counterexample.OriginalNodeCount} to {counterexample.NodeCount} nodes in {counterexample.ShrinkSteps} steps · {Escape(replay)}</p>\n");
 

@@ -30,6 +30,7 @@ internal sealed class RealTimeHost : RunHost
             throw new ArgumentOutOfRangeException(nameof(scale), scale, "TimeScale must be a positive, finite number.");
         }
 
+        PoolHeadroom.Ensure();
         Scale = scale;
         _budget = budget * scale;
         _clock = new ScaledTimeProvider(scale);

@@ -27,7 +27,9 @@ public sealed record RunOptions
     /// <summary>
     /// How the run executes: <see cref="ExecutionMode.Controlled"/> (default: one thread, virtual time,
     /// seeded interleavings, exactly reproducible) or <see cref="ExecutionMode.RealTime"/> (thread pool
-    /// and real clock, for code that cannot run controlled; not reproducible).
+    /// and real clock, for code that cannot run controlled; not reproducible). The first real-time run in a
+    /// process raises the thread pool's minimum worker threads to 16 (never lowers it): under a test runner
+    /// the pool's few threads are often all blocked, and timers would otherwise fire up to seconds late.
     /// </summary>
     public ExecutionMode Mode { get; init; } = ExecutionMode.Controlled;
 

@@ -5,7 +5,7 @@ namespace ConcurrencyChaos.Runtime;
 /// thread pool, a real timer, a blocking wait, an exception escaping an async void method, a
 /// pattern throwing before it returned a task. A run with diagnostics may not replay exactly.
 /// </summary>
-/// <param name="Kind">A stable kebab-case id: "thread-pool", "real-timer", "blocking-wait", "async-void-exception", "sync-throw", "stuck".</param>
+/// <param name="Kind">A stable kebab-case id: "thread-pool", "real-timer", "blocking-wait", "async-void-exception", "sync-throw", "stuck"; and two that stop a search with a <see cref="ChaosException"/>: "pattern-error" (a pattern threw its own exception before returning a task) and "operation-error" (a registered operation failed by itself).</param>
 /// <param name="NodeId">The node it is attributed to, when known.</param>
 /// <param name="Message">What happened and the likely cause, in a sentence.</param>
 public sealed record RuntimeDiagnostic(string Kind, string? NodeId, string Message)

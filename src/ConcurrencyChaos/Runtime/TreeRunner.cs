@@ -73,6 +73,15 @@ internal sealed class TreeRunner
         return total;
     }
 
+    /// <summary>The diagnostic kind of a pattern that threw its own exception (not the tree's) before returning a task.</summary>
+    public const string PatternErrorKind = "pattern-error";
+
+    private static string TopFrames(Exception e)
+    {
+        var frames = (e.StackTrace ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(3).ToList();
+        return frames.Count == 0 ? "" : $"; thrown {string.Join(" ← ", frames)}";
+    }
+
     /// <summary>The error for a leaf naming an operation that is not registered.</summary>
     public static string UnknownOperation(string nodeId, string name, IEnumerable<string> registered)
     {
@@ -185,7 +194,16 @@ internal sealed class TreeRunner
             }
             catch (Exception e)
             {
-                _runtime.Report("sync-throw", id, $"the pattern of group {id} threw {e.GetType().Name} before returning a Task; a caller that awaits it sees that exception, but a caller that stores the task first never gets one");
+                if (e is OperationCanceledException || InjectedError.ReachableFrom(e).Count > 0)
+                {
+                    _runtime.Report("sync-throw", id, $"the pattern of group {id} threw {e.GetType().Name} before returning a Task; a caller that awaits it sees that exception, but a caller that stores the task first never gets one");
+                }
+                else
+                {
+                    // None of the tree's errors is in it: the pattern (or its setup) itself is broken.
+                    _runtime.Report(PatternErrorKind, id, $"the pattern of group {id} threw {e.GetType().Name} ({e.Message}) before returning a Task, and none of the tree's injected errors is in it: the pattern or its setup is broken{TopFrames(e)}");
+                }
+
                 registration.Unregister();
                 _recorder.Ended(id, NodeOutcome.Faulted, e.GetType().Name);
                 throw;

@@ -108,7 +108,31 @@ public class DeterministicRuntimeTests
 
         Assert.Equal(NodeOutcome.Faulted, trace.Root.Outcome);
         Assert.Equal("NotSupportedException", trace.Root.Exception);
-        Assert.Contains(trace.Diagnostics, d => d.Kind == "sync-throw" && d.NodeId == "0");
+        Assert.Contains(trace.Diagnostics, d => d.Kind == "pattern-error" && d.NodeId == "0" && d.Message.Contains("NotSupportedException (sync)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_pattern_that_throws_its_own_exception_synchronously_gets_an_error_naming_it_not_a_verdict()
+    {
+        FanOut throwsSync = (_, _) => throw new NotSupportedException("no children expected");
+
+        var error = Assert.Throws<ChaosException>(() => Chaos.Run(Tree(Ok(1)), (children, ct) => throwsSync(children, ct)));
+        var search = Assert.Throws<ChaosException>(() => Chaos.Check((children, ct) => throwsSync(children, ct), new ChaosOptions { Seed = 1 }));
+
+        Assert.StartsWith("ConcurrencyChaos: the pattern of group 0 threw NotSupportedException (no children expected) before returning a Task", error.Message, StringComparison.Ordinal);
+        Assert.Contains("the pattern or its setup is broken; thrown at ", error.Message, StringComparison.Ordinal);
+        Assert.Contains("No verdict is given", search.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_pattern_that_lets_an_injected_error_out_synchronously_gets_a_verdict()
+    {
+        var report = Chaos.Run(
+            new TaskTree(new Group(new Leaf { Work = 5 }, new Leaf { Then = LeafEnd.ThrowSync, Error = ErrorKind.IOException })),
+            (children, ct) => Task.WhenAll(children.Select(child => child(ct)).ToList())); // not async: the throw escapes the call
+
+        Assert.Contains(report.Trace.Diagnostics, d => d.Kind == "sync-throw" && d.NodeId == "0");
+        Assert.Contains(report.Violations, v => v.Invariant == "no-orphans");
     }
 
     [Fact]

@@ -1,8 +1,8 @@
-namespace ConcurrencyChaos.Hosting;
+namespace ConcurrencyChaos.Runtime;
 
 /// <summary>
-/// Makes sure the thread pool can answer a host in milliseconds. A host runs on the pool (<c>Task.Run</c> in
-/// <c>BackgroundService</c>, <c>ConfigureAwait(false)</c> continuations, timer callbacks), and a real-time verdict depends on
+/// Makes sure the thread pool can answer a real-time run in milliseconds. Real-time mode runs the tree on the pool
+/// (timer callbacks, <c>ConfigureAwait(false)</c> continuations, a host's <c>Task.Run</c>), and its verdict depends on
 /// when things happen. Under a test runner the pool starts with as many threads as cores, and some are blocked for the whole
 /// run (xunit's runner loop, the test-platform's message loop, the test thread waiting for <c>Chaos.Run</c>): on a two-core
 /// machine every one of them was blocked, and work then waited for the pool's starvation injection, one thread every half
@@ -10,7 +10,7 @@ namespace ConcurrencyChaos.Hosting;
 /// </summary>
 internal static class PoolHeadroom
 {
-    /// <summary>The minimum number of worker threads a hosted run asks for.</summary>
+    /// <summary>The minimum number of worker threads a real-time run asks for.</summary>
     internal const int MinWorkerThreads = 16;
 
     private static int _ensured;

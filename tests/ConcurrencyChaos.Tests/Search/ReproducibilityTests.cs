@@ -1,0 +1,56 @@
+using ConcurrencyChaos.Runtime;
+
+namespace ConcurrencyChaos.Tests.Search;
+
+/// <summary>A counterexample claims "replayed: same trace" only when nothing decided it outside the runtime.</summary>
+public sealed class ReproducibilityTests
+{
+    /// <summary>
+    /// Cancels the rest on the first failure with CancelAsync, which runs token callbacks on the thread pool: the same
+    /// seed then found different counterexamples in different processes, while each claimed "replayed: same trace".
+    /// </summary>
+    private static async Task CancelRestAsync(IReadOnlyList<Func<CancellationToken, Task>> children, CancellationToken ct)
+    {
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var pending = children.Select(child => child(cts.Token)).ToList();
+        while (pending.Count > 0)
+        {
+            var done = await Task.WhenAny(pending);
+            pending.Remove(done);
+            if (done.IsFaulted)
+            {
+                await cts.CancelAsync();
+                await done;
+            }
+        }
+    }
+
+    [Fact]
+    public void A_pattern_that_escapes_to_the_thread_pool_is_never_called_reproducible()
+    {
+        foreach (var seed in new[] { 3, 4 })
+        {
+            var counterexample = Chaos.Check(CancelRestAsync, new ChaosOptions { Seed = seed, Invariants = ["fail-fast", "no-orphans"] }).Counterexample;
+
+            // The escape may be in a run the search made on the way, not in the shrunk tree's own.
+            Assert.NotNull(counterexample);
+            Assert.False(counterexample.IsDeterministic);
+            Assert.Contains("NOT reproducible", counterexample.ToString(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void A_search_in_real_time_mode_is_never_called_reproducible()
+    {
+        var counterexample = Chaos.Check("fire-and-forget", new ChaosOptions
+        {
+            Seed = 1,
+            MaxTrees = 20,
+            MaxShrinkRuns = 10,
+            Run = new RunOptions { Mode = ExecutionMode.RealTime, TimeScale = 0.2 },
+        }).Counterexample;
+
+        Assert.NotNull(counterexample);
+        Assert.False(counterexample.IsDeterministic);
+    }
+}
