@@ -1,3 +1,4 @@
+using ConcurrencyChaos.Operations;
 using Polly;
 using Polly.Retry;
 

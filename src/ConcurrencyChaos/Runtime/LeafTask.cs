@@ -216,7 +216,8 @@ internal sealed class LeafTask : TaskCompletionSource
         SetResult();
     }
 
-    private static Exception Fault(string id, ErrorKind kind, ErrorOrigin origin, TraceRecorder recorder)
+    /// <summary>Records that leaf <paramref name="id"/> threw and faulted, and returns the tagged exception to throw.</summary>
+    internal static Exception Fault(string id, ErrorKind kind, ErrorOrigin origin, TraceRecorder recorder)
     {
         var error = new InjectedError(id, kind, origin);
         recorder.Threw(id, error);

@@ -54,31 +54,8 @@ internal static class OperationLeaf
     }
 
     /// <summary>The pipeline around the operation; a leaf that ignores its token gets none.</summary>
-    private static Task ExecuteAsync(Run run)
-    {
-        var token = run.Leaf.OnCancel == CancelBehavior.Ignore ? CancellationToken.None : run.Token;
-        var context = ResilienceContextPool.Shared.Get(continueOnCapturedContext: true, token);
-        var execution = run.Pipeline.ExecuteAsync(static (context, operation) => new ValueTask(operation(context.CancellationToken)), context, run.Operation);
-        if (execution.IsCompleted)
-        {
-            ResilienceContextPool.Shared.Return(context);
-            return execution.AsTask();
-        }
-
-        return ReturnWhenDoneAsync(execution, context);
-
-        static async Task ReturnWhenDoneAsync(ValueTask execution, ResilienceContext context)
-        {
-            try
-            {
-                await execution;
-            }
-            finally
-            {
-                ResilienceContextPool.Shared.Return(context);
-            }
-        }
-    }
+    private static Task ExecuteAsync(Run run) =>
+        PollyRun.ExecuteAsync(run.Pipeline, run.Operation, run.Leaf.OnCancel == CancelBehavior.Ignore ? CancellationToken.None : run.Token);
 
     private static async Task EndAsync(Run run, Task execution)
     {
@@ -104,10 +81,7 @@ internal static class OperationLeaf
                     run.Recorder.Ended(run.Id, NodeOutcome.RanToCompletion);
                     return;
                 case CancelBehavior.Fail:
-                    var cleanup = new InjectedError(run.Id, run.Leaf.CleanupError, ErrorOrigin.Cleanup);
-                    run.Recorder.Threw(run.Id, cleanup);
-                    run.Recorder.Ended(run.Id, NodeOutcome.Faulted, run.Leaf.CleanupError.ToString());
-                    throw cleanup.CreateException();
+                    throw LeafTask.Fault(run.Id, run.Leaf.CleanupError, ErrorOrigin.Cleanup, run.Recorder);
                 default:
                     run.Recorder.Ended(run.Id, NodeOutcome.Canceled);
                     throw new OperationCanceledException(run.Token);

@@ -1,6 +1,6 @@
 using Polly;
 
-namespace ConcurrencyChaos.Patterns;
+namespace ConcurrencyChaos.Operations;
 
 /// <summary>Runs a child through a Polly pipeline on the caller's context.</summary>
 internal static class PollyRun
@@ -12,7 +12,7 @@ internal static class PollyRun
     /// <param name="pipeline">The pipeline.</param>
     /// <param name="body">The work; it gets the pipeline's token.</param>
     /// <param name="cancellationToken">The caller's token.</param>
-    /// <returns>The pipeline's execution.</returns>
+    /// <returns>The pipeline's execution; completed on return (faulted, for a fault injected before any await) when nothing awaited.</returns>
     public static async Task ExecuteAsync(ResiliencePipeline pipeline, Func<CancellationToken, Task> body, CancellationToken cancellationToken)
     {
         var context = ResilienceContextPool.Shared.Get(continueOnCapturedContext: true, cancellationToken);
