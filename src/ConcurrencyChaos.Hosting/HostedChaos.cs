@@ -1,3 +1,5 @@
+using ConcurrencyChaos.Execution;
+using ConcurrencyChaos.Model;
 using ConcurrencyChaos.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

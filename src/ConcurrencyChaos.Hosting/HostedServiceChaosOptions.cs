@@ -23,7 +23,7 @@ public sealed record HostedServiceChaosOptions
 
     /// <summary>
     /// How long the host's <c>StopAsync</c> waits for its services to stop (<see cref="HostOptions.ShutdownTimeout"/>), in real
-    /// time: <see cref="Runtime.RunOptions.TimeScale"/> does not stretch it. Zero or more (at most about 49.7 days, as
+    /// time: <see cref="Execution.RunOptions.TimeScale"/> does not stretch it. Zero or more (at most about 49.7 days, as
     /// <see cref="CancellationTokenSource.CancelAfter(TimeSpan)"/> takes), or <see cref="Timeout.InfiniteTimeSpan"/>. Default 30 s, as in .NET.
     /// </summary>
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(30);

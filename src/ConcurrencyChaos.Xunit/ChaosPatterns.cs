@@ -5,7 +5,7 @@ namespace ConcurrencyChaos.Xunit;
 /// <summary>
 /// A consumer's own patterns by name, so scenario files can name them in <c>expect</c> next to the catalog ids:
 /// <c>new ChaosPatterns { { "orders-naive", OrderFanOut.ProcessAllNaiveAsync } }</c>, passed to
-/// <see cref="ScenarioCase.Verify(string, string, ChaosPatterns?, ConcurrencyChaos.Runtime.RunOptions?)"/>.
+/// <see cref="ScenarioCase.Verify(string, string, ChaosPatterns?, Execution.RunOptions?)"/>.
 /// </summary>
 public sealed class ChaosPatterns : IEnumerable<KeyValuePair<string, Func<TimeProvider, FanOutPattern>>>
 {

@@ -1,3 +1,5 @@
+using ConcurrencyChaos.Execution;
+using ConcurrencyChaos.Model;
 using ConcurrencyChaos.Runtime;
 using ConcurrencyChaos.Scenarios;
 

@@ -2,7 +2,7 @@ namespace ConcurrencyChaos;
 
 /// <summary>
 /// Thrown by <see cref="ChaosResult.AssertHolds"/>, whose message is the rendered counterexample; and by a
-/// run or search whose registered operation (<see cref="Runtime.RunOptions.Operations"/>) failed by itself,
+/// run or search whose registered operation (<see cref="Execution.RunOptions.Operations"/>) failed by itself,
 /// whose message names the operation, the leaf and the tree.
 /// </summary>
 public sealed class ChaosException : Exception

@@ -1,3 +1,5 @@
+using ConcurrencyChaos.Execution;
+using ConcurrencyChaos.Model;
 using ConcurrencyChaos.Runtime;
 
 namespace ConcurrencyChaos;
@@ -51,9 +53,9 @@ public sealed record ChaosOptions
 
         foreach (var id in Invariants ?? [])
         {
-            if (!ConcurrencyChaos.Invariants.InvariantCatalog.Contains(id))
+            if (!Judging.InvariantCatalog.Contains(id))
             {
-                throw new ArgumentException($"Unknown invariant id '{id}'. Known ids: {string.Join(", ", ConcurrencyChaos.Invariants.InvariantCatalog.Ids)}.", nameof(Invariants));
+                throw new ArgumentException($"Unknown invariant id '{id}'. Known ids: {string.Join(", ", Judging.InvariantCatalog.Ids)}.", nameof(Invariants));
             }
         }
     }

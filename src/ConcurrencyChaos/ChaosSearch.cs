@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using ConcurrencyChaos.Execution;
 using ConcurrencyChaos.Generation;
 using ConcurrencyChaos.Model;
 using ConcurrencyChaos.Runtime;
@@ -145,6 +146,6 @@ internal sealed class ChaosSearch
     }
 
     /// <summary>Whether controlled code escaped the runtime (thread pool, real timers, a blocking wait, a stuck thread).</summary>
-    private static bool Escaped(Runtime.Trace trace) =>
+    private static bool Escaped(Model.Trace trace) =>
         trace.Diagnostics.Any(d => !d.IsHint && d.Kind is "thread-pool" or "real-timer" or "blocking-wait" or "stuck");
 }

@@ -1,4 +1,5 @@
-using ConcurrencyChaos.Invariants;
+using ConcurrencyChaos.Execution;
+using ConcurrencyChaos.Judging;
 using ConcurrencyChaos.Model;
 using ConcurrencyChaos.Patterns;
 using ConcurrencyChaos.Reporting;

@@ -62,14 +62,14 @@ internal static class ExploreCommand
         maxNodes.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 2) { r.AddError($"--max-nodes must be at least 2 (got {r.GetValueOrDefault<int>()})."); } });
         var invariant = new Option<string[]>("--invariant")
         {
-            Description = $"Check only this invariant (repeatable; default: all of {string.Join(", ", Invariants.InvariantCatalog.Ids)}).",
+            Description = $"Check only this invariant (repeatable; default: all of {string.Join(", ", Judging.InvariantCatalog.Ids)}).",
             HelpName = "ID",
         };
         invariant.Validators.Add(r =>
         {
-            foreach (var id in r.Tokens.Select(t => t.Value).Where(id => !Invariants.InvariantCatalog.Contains(id)))
+            foreach (var id in r.Tokens.Select(t => t.Value).Where(id => !Judging.InvariantCatalog.Contains(id)))
             {
-                r.AddError($"Unknown invariant id '{id}' in --invariant. Known ids: {string.Join(", ", Invariants.InvariantCatalog.Ids)}.");
+                r.AddError($"Unknown invariant id '{id}' in --invariant. Known ids: {string.Join(", ", Judging.InvariantCatalog.Ids)}.");
             }
         });
         var report = ReportTargets.CreateOption();

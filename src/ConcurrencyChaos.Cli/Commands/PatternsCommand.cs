@@ -2,7 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using ConcurrencyChaos.Invariants;
+using ConcurrencyChaos.Judging;
+using ConcurrencyChaos.Model;
 using ConcurrencyChaos.Patterns;
 
 namespace ConcurrencyChaos.Cli.Commands;

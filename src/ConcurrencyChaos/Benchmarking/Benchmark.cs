@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
+using ConcurrencyChaos.Execution;
 using ConcurrencyChaos.Model;
 using ConcurrencyChaos.Patterns;
 using ConcurrencyChaos.Runtime;

@@ -26,7 +26,7 @@ public static class TreeGenerator
     /// </summary>
     public static Gen<TaskTree> Trees(int maxNodes = 16, int maxDepth = 3, IEnumerable<string>? operations = null)
     {
-        var trees = AnyTrees(maxNodes, maxDepth).Where(t => Invariants.ReferenceModel.Run(t).Terminates);
+        var trees = AnyTrees(maxNodes, maxDepth).Where(t => Model.ReferenceModel.Run(t).Terminates);
         var names = operations?.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray() ?? [];
         if (names.Any(string.IsNullOrWhiteSpace))
         {

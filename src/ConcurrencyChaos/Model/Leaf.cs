@@ -25,7 +25,7 @@ public sealed record Leaf : TreeNode
     public ErrorKind CleanupError { get; init; } = ErrorKind.InvalidOperationException;
 
     /// <summary>
-    /// The name of a consumer operation (registered in <see cref="Runtime.RunOptions.Operations"/>) this
+    /// The name of a consumer operation (registered in <see cref="Execution.RunOptions.Operations"/>) this
     /// leaf runs, or null for a simulated leaf. The operation runs inside a Polly chaos pipeline that
     /// realises the leaf (<see cref="Operations.ChaosPipelines"/>): the latency is <see cref="Work"/>, a
     /// fault or hang replaces the call, and it is called only where the leaf succeeds.

@@ -55,7 +55,7 @@ public sealed class CatalogPattern
     /// Whether the pattern's code stays on the deterministic runtime. False for code that leaves it
     /// by itself (e.g. <c>Task.WhenEach</c> awaits with <c>ConfigureAwait(false)</c>): its controlled runs
     /// carry a <c>thread-pool</c> diagnostic and may not replay exactly, so check it in real-time mode
-    /// (<see cref="Runtime.ExecutionMode.RealTime"/>) and do not pin its verdicts on a seed.
+    /// (<see cref="Execution.ExecutionMode.RealTime"/>) and do not pin its verdicts on a seed.
     /// </summary>
     public bool RunsControlled { get; }
 

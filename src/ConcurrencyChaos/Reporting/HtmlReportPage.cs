@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
-using ConcurrencyChaos.Invariants;
+using ConcurrencyChaos.Judging;
+using ConcurrencyChaos.Model;
 using static ConcurrencyChaos.Reporting.HtmlText;
 
 namespace ConcurrencyChaos.Reporting;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
-using ConcurrencyChaos.Invariants;
+using ConcurrencyChaos.Execution;
+using ConcurrencyChaos.Judging;
 using ConcurrencyChaos.Model;
 using ConcurrencyChaos.Runtime;
 

@@ -1,4 +1,6 @@
 using System.Runtime.ExceptionServices;
+using ConcurrencyChaos.Execution;
+using ConcurrencyChaos.Model;
 
 namespace ConcurrencyChaos.Runtime;
 

@@ -1,8 +1,10 @@
+using ConcurrencyChaos.Model;
+
 namespace ConcurrencyChaos.Runtime;
 
 /// <summary>
-/// What a <see cref="TreeRunner"/> and its <see cref="TraceRecorder"/> run on: the controlled
-/// <see cref="DeterministicRuntime"/> or the <see cref="RealTimeHost"/>.
+/// What an Execution.TreeRunner and its Execution.TraceRecorder run on: the controlled
+/// <see cref="DeterministicRuntime"/> or the Execution.RealTimeHost.
 /// </summary>
 internal abstract class RunHost
 {

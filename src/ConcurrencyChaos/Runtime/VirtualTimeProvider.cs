@@ -1,3 +1,5 @@
+using ConcurrencyChaos.Model;
+
 namespace ConcurrencyChaos.Runtime;
 
 /// <summary>

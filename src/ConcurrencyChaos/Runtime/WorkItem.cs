@@ -1,3 +1,5 @@
+using ConcurrencyChaos.Model;
+
 namespace ConcurrencyChaos.Runtime;
 
 /// <summary>One unit of ready work: a posted callback, a queued task, or a timer due now.</summary>

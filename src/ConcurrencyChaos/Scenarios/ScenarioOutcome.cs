@@ -1,4 +1,5 @@
-using ConcurrencyChaos.Invariants;
+using ConcurrencyChaos.Judging;
+using ConcurrencyChaos.Model;
 
 namespace ConcurrencyChaos.Scenarios;
 

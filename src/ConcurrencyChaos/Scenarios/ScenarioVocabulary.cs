@@ -13,14 +13,14 @@ public sealed record ScenarioVocabulary(IReadOnlySet<string> PatternIds, IReadOn
     /// <summary>The built-in catalogs: every catalog pattern id and every invariant id, in catalog order.</summary>
     public static ScenarioVocabulary BuiltIn { get; } = new(
         new OrderedSet([.. Patterns.PatternCatalog.All.Select(p => p.Id)]),
-        new OrderedSet([.. Invariants.InvariantCatalog.Ids]));
+        new OrderedSet([.. Judging.InvariantCatalog.Ids]));
 
     /// <summary>The built-in catalogs plus a consumer's own pattern names (for scenarios of their own patterns).</summary>
     public ScenarioVocabulary WithPatterns(params IEnumerable<string> patternIds) =>
         this with { PatternIds = new OrderedSet([.. PatternIds, .. patternIds]) };
 
     /// <summary>
-    /// The operation names a leaf may run (keys of <see cref="Runtime.RunOptions.Operations"/>); none in
+    /// The operation names a leaf may run (keys of <see cref="Execution.RunOptions.Operations"/>); none in
     /// <see cref="BuiltIn"/>, since operations are a consumer's code.
     /// </summary>
     public IReadOnlySet<string> OperationNames { get; init; } = new OrderedSet([]);

@@ -29,7 +29,7 @@ public static class TreeShrinker
 {
     /// <summary>Every tree one step simpler than <paramref name="tree"/> that ideal structured semantics can still finish.</summary>
     public static IEnumerable<TaskTree> Shrink(TaskTree tree) =>
-        Candidates(tree).Where(t => Invariants.ReferenceModel.Run(t).Terminates);
+        Candidates(tree).Where(t => Model.ReferenceModel.Run(t).Terminates);
 
     /// <summary>Every tree one step simpler than <paramref name="tree"/>, in the order they are tried.</summary>
     internal static IEnumerable<TaskTree> Candidates(TaskTree tree)

@@ -44,7 +44,7 @@ public sealed class DeterminismTests
             new Leaf { Work = 10, Then = LeafEnd.Fail, Error = ErrorKind.IOException },
             new Leaf { Work = 10, Then = LeafEnd.Fail, Error = ErrorKind.TimeoutException }));
         var first = Enumerable.Range(0, 40)
-            .Select(seed => Chaos.Run(tree with { Seed = seed }, "task-group").Trace.Events.First(e => e.Kind == ConcurrencyChaos.Runtime.TraceEventKind.Threw).NodeId)
+            .Select(seed => Chaos.Run(tree with { Seed = seed }, "task-group").Trace.Events.First(e => e.Kind == Model.TraceEventKind.Threw).NodeId)
             .ToHashSet(StringComparer.Ordinal);
         Assert.Equal(["0.0", "0.1"], first.Order(StringComparer.Ordinal));
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
-using ConcurrencyChaos.Invariants;
+using ConcurrencyChaos.Execution;
+using ConcurrencyChaos.Judging;
 using ConcurrencyChaos.Model;
 using ConcurrencyChaos.Runtime;
 

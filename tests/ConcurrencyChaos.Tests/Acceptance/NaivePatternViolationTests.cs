@@ -1,4 +1,4 @@
-using ConcurrencyChaos.Invariants;
+using ConcurrencyChaos.Judging;
 using ConcurrencyChaos.Model;
 
 namespace ConcurrencyChaos.Tests.Acceptance;
@@ -96,7 +96,7 @@ public sealed class NaivePatternViolationTests
         var report = Run("wait-async-timeout", new TaskTree(new Group(Succeeds(2000))));
         AssertViolations(report, "no-orphans");
         Assert.Contains("0.0 was still running when its group 0 ended at 1000 ms", Single(report, "no-orphans").Message, StringComparison.Ordinal);
-        Assert.Equal(ConcurrencyChaos.Runtime.NodeOutcome.Faulted, report.Trace.Root.Outcome);
+        Assert.Equal(Model.NodeOutcome.Faulted, report.Trace.Root.Outcome);
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-using ConcurrencyChaos.Invariants;
+using ConcurrencyChaos.Judging;
 using ConcurrencyChaos.Model;
 using FsCheck;
 using FsCheck.Fluent;

@@ -1,5 +1,5 @@
 using ConcurrencyChaos.Generation;
-using ConcurrencyChaos.Invariants;
+using ConcurrencyChaos.Judging;
 using ConcurrencyChaos.Model;
 using FsCheck;
 using FsCheck.Fluent;

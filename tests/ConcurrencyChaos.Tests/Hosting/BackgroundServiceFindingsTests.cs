@@ -1,3 +1,4 @@
+using ConcurrencyChaos.Execution;
 using ConcurrencyChaos.Hosting;
 using ConcurrencyChaos.Model;
 using ConcurrencyChaos.Runtime;

@@ -1,4 +1,6 @@
+using ConcurrencyChaos.Execution;
 using ConcurrencyChaos.Hosting;
+using ConcurrencyChaos.Model;
 using ConcurrencyChaos.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -1,4 +1,4 @@
-using ConcurrencyChaos.Invariants;
+using ConcurrencyChaos.Judging;
 using ConcurrencyChaos.Model;
 using FsCheck;
 using FsCheck.Fluent;
@@ -34,8 +34,8 @@ public class IdealRunProperties
         var tree = new TaskTree(new Group(Trees.Fails(10), Trees.Hangs()));
         var trace = IdealTrace.Synthesize(tree, ReferenceModel.Run(tree));
         Assert.Empty(Judge.Check(tree, trace));
-        var broken = new ConcurrencyChaos.Runtime.Trace(
-            [.. trace.Events.Where(e => e.Kind != ConcurrencyChaos.Runtime.TraceEventKind.TokenCancelled)], trace.Root, trace.Status, [], trace.EndTime, trace.Steps);
+        var broken = new Model.Trace(
+            [.. trace.Events.Where(e => e.Kind != Model.TraceEventKind.TokenCancelled)], trace.Root, trace.Status, [], trace.EndTime, trace.Steps);
         Assert.Equal(["fail-fast"], Judge.Check(tree, broken).Select(v => v.Invariant));
     }
 
@@ -48,8 +48,8 @@ public class IdealRunProperties
         var runs = trees.Select(t => (Tree: t, Run: ReferenceModel.Run(t))).ToList();
         Assert.Contains(runs, r => r.Run.HasTies);
         Assert.Contains(runs, r => !r.Run.Terminates);
-        Assert.Contains(runs, r => r.Run.RootOutcome == ConcurrencyChaos.Runtime.NodeOutcome.Faulted && r.Run.ThrownErrors.Count > 1);
-        Assert.Contains(runs, r => r.Run.RootOutcome == ConcurrencyChaos.Runtime.NodeOutcome.Canceled && r.Run.RootEnd > 0);
+        Assert.Contains(runs, r => r.Run.RootOutcome == Model.NodeOutcome.Faulted && r.Run.ThrownErrors.Count > 1);
+        Assert.Contains(runs, r => r.Run.RootOutcome == Model.NodeOutcome.Canceled && r.Run.RootEnd > 0);
         Assert.Contains(runs, r => r.Run.Nodes.Any(n => !n.Started) && r.Tree.CancelAfter is null);
         Assert.Contains(runs, r => r.Run.Nodes.Any(n => n.Id.Count(ch => ch == '.') == 2 && n.TokenCancelledAt is not null));
     }

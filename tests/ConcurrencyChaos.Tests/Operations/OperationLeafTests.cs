@@ -1,5 +1,6 @@
+using ConcurrencyChaos.Execution;
 using ConcurrencyChaos.Generation;
-using ConcurrencyChaos.Invariants;
+using ConcurrencyChaos.Judging;
 using ConcurrencyChaos.Model;
 using ConcurrencyChaos.Runtime;
 using ConcurrencyChaos.Tests.Acceptance;

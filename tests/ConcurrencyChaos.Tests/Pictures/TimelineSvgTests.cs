@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Xml.Linq;
+using ConcurrencyChaos.Execution;
 using ConcurrencyChaos.Model;
 using ConcurrencyChaos.Runtime;
 using Draw = ConcurrencyChaos.Reporting.Pictures;

@@ -156,7 +156,7 @@ public sealed class SearchAcceptanceTests
         from cleanup in new[] { 0, 5 }
         from cancelAfter in new int?[] { null, 0, 5, 10 }
         let tree = new TaskTree(new Group(new Leaf { Then = then, OnCancel = onCancel, Work = then == LeafEnd.Hang ? 0 : work, Cleanup = cleanup }), cancelAfter)
-        where ConcurrencyChaos.Invariants.ReferenceModel.Run(tree).Terminates
+        where Model.ReferenceModel.Run(tree).Terminates
         select tree;
 
     [Fact]

@@ -43,7 +43,7 @@ public sealed class TreeShrinkerTests
 
     [Property(Arbitrary = [typeof(TreeShrinkerTests)], MaxTest = 300)]
     public Property Every_offered_candidate_terminates_under_ideal_semantics_and_keeps_a_child(TaskTree tree) =>
-        TreeShrinker.Shrink(tree).All(c => ConcurrencyChaos.Invariants.ReferenceModel.Run(c).Terminates && c.Root.Children.Count > 0).ToProperty();
+        TreeShrinker.Shrink(tree).All(c => Model.ReferenceModel.Run(c).Terminates && c.Root.Children.Count > 0).ToProperty();
 
     [Property(Arbitrary = [typeof(TreeShrinkerTests)], MaxTest = 200)]
     public Property Shrinking_always_terminates_even_when_everything_fails(TaskTree tree)

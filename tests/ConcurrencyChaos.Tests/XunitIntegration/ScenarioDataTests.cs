@@ -102,7 +102,7 @@ public sealed class ScenarioDataTests : IDisposable
             .Replace("\"work\": 10,", "\"work\": 10, \"operation\": \"charge-card\",", StringComparison.Ordinal)
             .Replace("\"work\": 20,", "\"work\": 20, \"operation\": \"send-email\",", StringComparison.Ordinal));
         var calls = 0;
-        var options = new ConcurrencyChaos.Runtime.RunOptions
+        var options = new Execution.RunOptions
         {
             Operations = new Dictionary<string, Func<CancellationToken, Task>>
             {

@@ -1,0 +1,162 @@
+using System.Diagnostics;
+using ConcurrencyChaos.Model;
+using ConcurrencyChaos.Runtime;
+
+namespace ConcurrencyChaos.Execution;
+
+/// <summary>
+/// Real-time execution (<see cref="ExecutionMode.RealTime"/>): the tree's code runs on the thread pool
+/// with the real clock, every delay scaled by <see cref="RunOptions.TimeScale"/>. The caller's thread
+/// starts the root with no SynchronizationContext, then only waits until the root and every started
+/// node have ended or the real-time budget is spent. Trace events carry real elapsed ms divided by the
+/// scale and a global sequence number as their step. Nothing is reproducible here.
+/// </summary>
+internal sealed class RealTimeHost : RunHost
+{
+    private readonly ScaledTimeProvider _clock;
+    private readonly Stopwatch _elapsed = new();
+    private readonly SemaphoreSlim _changed = new(0);
+    private readonly List<RuntimeDiagnostic> _diagnostics = [];
+    private readonly HashSet<string> _reported = [];
+    private readonly TimeSpan _budget;
+    private long _sequence;
+    private long _heartbeat;
+    private RunStatus? _abort;
+
+    /// <param name="scale">Real ms per virtual ms.</param>
+    /// <param name="budget">Virtual time after which a run that has not ended is stopped.</param>
+    public RealTimeHost(double scale, TimeSpan budget)
+    {
+        if (!(scale > 0) || double.IsInfinity(scale))
+        {
+            throw new ArgumentOutOfRangeException(nameof(scale), scale, "TimeScale must be a positive, finite number.");
+        }
+
+        PoolHeadroom.Ensure();
+        Scale = scale;
+        _budget = budget * scale;
+        _clock = new ScaledTimeProvider(scale);
+    }
+
+    public double Scale { get; }
+
+    public override TimeProvider Clock => _clock;
+
+    public override long NowMs => (long)(_elapsed.Elapsed.TotalMilliseconds / Scale);
+
+    public override long Step => Volatile.Read(ref _heartbeat) + Volatile.Read(ref _sequence);
+
+    /// <summary>Events recorded so far: the last event's step.</summary>
+    public long Events => Volatile.Read(ref _sequence);
+
+    public override bool IsControlled => false;
+
+    public override TaskScheduler Scheduler => TaskScheduler.Default;
+
+    public override IReadOnlyList<RuntimeDiagnostic> Diagnostics
+    {
+        get
+        {
+            lock (_diagnostics)
+            {
+                return [.. _diagnostics];
+            }
+        }
+    }
+
+    public override long EventStep() => Interlocked.Increment(ref _sequence);
+
+    public override void Changed() => _changed.Release();
+
+    public override RunStatus Run(Action start, Func<bool> finished)
+    {
+        var previous = SynchronizationContext.Current;
+        SynchronizationContext.SetSynchronizationContext(null);
+        _elapsed.Start();
+        try
+        {
+            start();
+            while (true)
+            {
+                if (_abort is { } aborted)
+                {
+                    return aborted;
+                }
+
+                if (finished())
+                {
+                    return RunStatus.Completed;
+                }
+
+                var left = _budget - _elapsed.Elapsed;
+                if (left <= TimeSpan.Zero)
+                {
+                    return RunStatus.TimeBudgetExhausted;
+                }
+
+                // Woken by every end; the slice keeps the watchdog fed while nodes are working.
+                _ = _changed.Wait(left < TimeSpan.FromMilliseconds(100) ? left : TimeSpan.FromMilliseconds(100));
+                Interlocked.Increment(ref _heartbeat);
+            }
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(previous);
+            _clock.Stop();
+        }
+    }
+
+    public override void Abort(RunStatus status)
+    {
+        _abort ??= status;
+        _changed.Release();
+    }
+
+    public override void Report(string kind, string? nodeId, string message, bool hint = false)
+    {
+        lock (_diagnostics)
+        {
+            if (_reported.Add(kind + "|" + nodeId))
+            {
+                _diagnostics.Add(new RuntimeDiagnostic(kind, nodeId, message) { IsHint = hint });
+            }
+        }
+    }
+
+    /// <summary>
+    /// The system clock with timer due times and periods multiplied by the scale. It holds every timer it
+    /// made until the run ends, so a timer only its own callback state refers to is not collected early.
+    /// </summary>
+    private sealed class ScaledTimeProvider(double scale) : TimeProvider
+    {
+        private readonly List<ITimer> _timers = [];
+        private bool _stopped;
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            var timer = System.CreateTimer(callback, state, Scaled(dueTime), Scaled(period));
+            lock (_timers)
+            {
+                if (!_stopped)
+                {
+                    _timers.Add(timer);
+                }
+            }
+
+            return timer;
+        }
+
+        /// <summary>Stops holding the timers (a late straggler may still fire; nothing waits for it).</summary>
+        public void Stop()
+        {
+            lock (_timers)
+            {
+                _stopped = true;
+                _timers.Clear();
+            }
+        }
+
+        private TimeSpan Scaled(TimeSpan span) =>
+            span == Timeout.InfiniteTimeSpan || span <= TimeSpan.Zero ? span : span * scale;
+    }
+}

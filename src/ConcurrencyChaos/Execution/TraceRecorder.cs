@@ -1,0 +1,98 @@
+using ConcurrencyChaos.Model;
+using ConcurrencyChaos.Runtime;
+
+namespace ConcurrencyChaos.Execution;
+
+/// <summary>
+/// Writes the trace as a run goes: every event stamped with the runtime's step and virtual time
+/// (in real time: a global event sequence number and real elapsed ms divided by the scale).
+/// Locked, because escaped code may record from another thread (and is reported for it).
+/// </summary>
+internal sealed class TraceRecorder(RunHost runtime)
+{
+    [ThreadStatic]
+    private static bool t_pinned;
+
+    [ThreadStatic]
+    private static long t_pinnedMs;
+
+    private readonly List<TraceEvent> _events = [];
+    private int _running;
+
+    /// <summary>Nodes started and not yet ended.</summary>
+    public int Running => Volatile.Read(ref _running);
+
+    public void Started(string nodeId)
+    {
+        runtime.CurrentNode = nodeId;
+        Interlocked.Increment(ref _running);
+        Add(TraceEventKind.Started, nodeId);
+    }
+
+    /// <summary>Notes that a node's code runs again (for blaming escapes and stuck threads); records nothing.</summary>
+    public void Resumed(string nodeId)
+    {
+        runtime.CurrentNode = nodeId;
+        runtime.NoteForeignNode(nodeId);
+    }
+
+    public void TokenCancelled(string nodeId) => Add(TraceEventKind.TokenCancelled, nodeId);
+
+    public void Threw(string nodeId, Model.InjectedError error) => Add(TraceEventKind.Threw, nodeId, error: error);
+
+    public void Ended(string nodeId, NodeOutcome outcome, string? detail = null)
+    {
+        Add(TraceEventKind.Ended, nodeId, outcome, detail: detail);
+        Interlocked.Decrement(ref _running);
+        runtime.Changed();
+    }
+
+    public void CallerCancelled() => Add(TraceEventKind.CallerCancelled, Model.TaskTree.RootId);
+
+    /// <summary>
+    /// In real time: until the scope ends, events recorded on this thread carry the time it began, as
+    /// everything in one controlled step shares one virtual instant. A cascade that runs synchronously
+    /// (the caller's Cancel() reaching every token callback, a fault cancelling its siblings inline) is
+    /// then one instant, as it is in controlled mode. Does nothing in controlled mode or when already pinned.
+    /// </summary>
+    public Instant Pin()
+    {
+        if (runtime.IsControlled || t_pinned)
+        {
+            return default;
+        }
+
+        t_pinnedMs = runtime.NowMs;
+        t_pinned = true;
+        return new Instant(true);
+    }
+
+    public IReadOnlyList<TraceEvent> Snapshot()
+    {
+        lock (_events)
+        {
+            return [.. _events];
+        }
+    }
+
+    private void Add(TraceEventKind kind, string nodeId, NodeOutcome? outcome = null, Model.InjectedError? error = null, string? detail = null)
+    {
+        runtime.NoteForeignNode(nodeId);
+        lock (_events)
+        {
+            _events.Add(new TraceEvent(runtime.EventStep(), t_pinned ? t_pinnedMs : runtime.NowMs, kind, nodeId, outcome, error, detail));
+        }
+    }
+
+    /// <summary>The scope of <see cref="Pin"/>.</summary>
+    public readonly struct Instant(bool owner) : IDisposable
+    {
+        public void Dispose()
+        {
+            if (owner)
+            {
+                t_pinned = false;
+            }
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using ConcurrencyChaos.Execution;
+using ConcurrencyChaos.Model;
+using ConcurrencyChaos.Runtime;
+
+namespace ConcurrencyChaos.Judging;
+
+/// <summary>
+/// errors-observed: every injected error that was thrown reaches the caller through what <c>await root</c>
+/// threw. What Task.Exception holds but <c>await</c> drops does not count; the runtime puts only what
+/// <c>await</c> threw into <see cref="RootResult.ObservedErrors"/>.
+/// </summary>
+internal sealed class ErrorsObservedInvariant : Invariant
+{
+    /// <inheritdoc />
+    public override string Id => "errors-observed";
+
+    /// <inheritdoc />
+    public override string Summary => "Every injected error that was thrown reaches the caller through what `await root` threw.";
+
+    /// <inheritdoc />
+    public override IEnumerable<Violation> Check(JudgeInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (input.Trace.Root.Outcome is null)
+        {
+            yield break; // the root never ended: terminates speaks for that run
+        }
+
+        var observed = input.Trace.Root.ObservedErrors.ToHashSet();
+        var rootEnded = input.Root.Ended;
+        var reported = new HashSet<InjectedError>();
+        var thrown = input.Trace.Events
+            .Select((e, index) => (Event: e, Index: index))
+            .Where(x => x.Event.Kind == TraceEventKind.Threw && x.Event.Error is not null)
+            .OrderBy(x => input.OrderOf(x.Event.NodeId))
+            .ThenBy(x => x.Index);
+        foreach (var (e, index) in thrown)
+        {
+            var error = e.Error!;
+            if (observed.Contains(error) || !reported.Add(error))
+            {
+                continue;
+            }
+
+            var what = $"{error.Kind} thrown by {e.NodeId} at {Words.Ms(e.Time)}";
+            if (rootEnded is not null && index > input.IndexOf(rootEnded))
+            {
+                yield return Violated($"{what}, after the caller's await ended at {Words.Ms(rootEnded.Time)}, never reached it");
+            }
+            else
+            {
+                yield return Violated($"{what} never reached the caller, which saw {CallerSaw(input.Trace.Root)}");
+            }
+        }
+    }
+
+    private static string CallerSaw(RootResult root)
+    {
+        if (root.ObservedErrors.Count > 0)
+        {
+            return Words.List(root.ObservedErrors.Select(e => e.ToString()));
+        }
+
+        return root.Outcome switch
+        {
+            NodeOutcome.Canceled => "the root canceled",
+            NodeOutcome.Faulted when root.Exception is { } exception => $"{exception} carrying no injected error",
+            NodeOutcome.Faulted => "a fault carrying no injected error",
+            _ => "no error",
+        };
+    }
+}

@@ -1,0 +1,22 @@
+using ConcurrencyChaos.Model;
+
+namespace ConcurrencyChaos.Judging;
+
+/// <summary>
+/// One rule a fan-out pattern must keep, judged as a pure function of the tree and its trace: no
+/// clocks, no randomness, no running code. Register a new one in <see cref="InvariantCatalog"/>.
+/// </summary>
+internal abstract class Invariant
+{
+    /// <summary>The stable kebab-case id, e.g. "no-orphans".</summary>
+    public abstract string Id { get; }
+
+    /// <summary>The rule in one sentence.</summary>
+    public abstract string Summary { get; }
+
+    /// <summary>Every way this run breaks the rule, ordered by the node each one is about (tree pre-order).</summary>
+    public abstract IEnumerable<Violation> Check(JudgeInput input);
+
+    /// <summary>A violation of this invariant.</summary>
+    protected Violation Violated(string message) => new(Id, message);
+}

@@ -1,0 +1,115 @@
+using ConcurrencyChaos.Execution;
+using ConcurrencyChaos.Model;
+using ConcurrencyChaos.Runtime;
+
+namespace ConcurrencyChaos.Judging;
+
+/// <summary>
+/// What every invariant judges: the tree, its trace, the ideal run (computed once, on first use) and
+/// lookups over them. "Before" and "after" are positions in <see cref="Model.Trace.Events"/>.
+/// </summary>
+internal sealed class JudgeInput
+{
+    private readonly Lazy<ReferenceOutcome> _reference;
+    private readonly Dictionary<string, TreeEntry> _entriesById;
+    private readonly Dictionary<string, List<string>> _children;
+    private readonly Dictionary<string, int> _order;
+    private readonly Dictionary<TraceEvent, int> _eventIndex;
+
+    /// <summary>Prepares a tree and the trace of one run of it for judging.</summary>
+    public JudgeInput(TaskTree tree, Trace trace)
+    {
+        ArgumentNullException.ThrowIfNull(tree);
+        ArgumentNullException.ThrowIfNull(trace);
+        Tree = tree;
+        Trace = trace;
+        _reference = new Lazy<ReferenceOutcome>(() => ReferenceModel.Run(tree));
+        Entries = [.. tree.Entries()];
+        _entriesById = Entries.ToDictionary(e => e.Id, StringComparer.Ordinal);
+        _children = Entries.ToDictionary(e => e.Id, _ => new List<string>(), StringComparer.Ordinal);
+        _order = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var entry in Entries)
+        {
+            _order[entry.Id] = _order.Count;
+            if (entry.ParentId is { } parent)
+            {
+                _children[parent].Add(entry.Id);
+            }
+        }
+
+        // Ids the tree does not know (a runtime bug) sort after all of its nodes, as they first appear.
+        _eventIndex = new Dictionary<TraceEvent, int>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < trace.Events.Count; i++)
+        {
+            _eventIndex.TryAdd(trace.Events[i], i);
+            _order.TryAdd(trace.Events[i].NodeId, _order.Count);
+        }
+    }
+
+    /// <summary>The tree that was run.</summary>
+    public TaskTree Tree { get; }
+
+    /// <summary>What the run recorded.</summary>
+    public Trace Trace { get; }
+
+    /// <summary>The ideal structured run of <see cref="Tree"/>, computed on first use.</summary>
+    public ReferenceOutcome Reference => _reference.Value;
+
+    /// <summary>Every node of the tree with its id and parent id, in pre-order.</summary>
+    public IReadOnlyList<TreeEntry> Entries { get; }
+
+    /// <summary>The root's timeline.</summary>
+    public NodeTimeline Root => Trace.Node(TaskTree.RootId);
+
+    /// <summary>A node's timeline (an empty one if the run never reached it).</summary>
+    public NodeTimeline Node(string nodeId) => Trace.Node(nodeId);
+
+    /// <summary>The tree node with this id, or null if the tree has none.</summary>
+    public TreeNode? TreeNode(string nodeId) => _entriesById.TryGetValue(nodeId, out var entry) ? entry.Node : null;
+
+    /// <summary>The id of the group that received this node, or null for the root (or an unknown id).</summary>
+    public string? ParentOf(string nodeId) => _entriesById.TryGetValue(nodeId, out var entry) ? entry.ParentId : null;
+
+    /// <summary>The ids of a group's children in order (empty for a leaf or an unknown id).</summary>
+    public IReadOnlyList<string> ChildrenOf(string nodeId) => _children.TryGetValue(nodeId, out var children) ? children : [];
+
+    /// <summary>The ids of a node's siblings (the other children of its group), in order.</summary>
+    public IEnumerable<string> SiblingsOf(string nodeId) =>
+        ParentOf(nodeId) is { } parent ? ChildrenOf(parent).Where(id => id != nodeId) : [];
+
+    /// <summary>The position of a node in the tree's pre-order; ids unknown to the tree come after, in order of appearance.</summary>
+    public int OrderOf(string nodeId) => _order.TryGetValue(nodeId, out var order) ? order : int.MaxValue;
+
+    /// <summary>The position of <paramref name="traceEvent"/> in <see cref="Model.Trace.Events"/>.</summary>
+    public int IndexOf(TraceEvent traceEvent)
+    {
+        ArgumentNullException.ThrowIfNull(traceEvent);
+        if (_eventIndex.TryGetValue(traceEvent, out var index))
+        {
+            return index;
+        }
+
+        // An equal event that is not the recorded instance (e.g. rebuilt by hand): find it by value.
+        for (var i = 0; i < Trace.Events.Count; i++)
+        {
+            if (Trace.Events[i] == traceEvent)
+            {
+                return i;
+            }
+        }
+
+        throw new ArgumentException($"The event '{traceEvent}' is not in the trace.", nameof(traceEvent));
+    }
+
+    /// <summary>Whether the node had started before the event at <paramref name="index"/> and had not ended before it.</summary>
+    public bool RunningAt(NodeTimeline node, int index)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        return node.Started is { } started
+            && IndexOf(started) < index
+            && (node.Ended is not { } ended || IndexOf(ended) > index);
+    }
+
+    /// <summary>Whether the root's task ended and the caller's await got a result.</summary>
+    public bool RootEnded => Trace.Root.Outcome is not null && Root.Ended is not null;
+}
