@@ -147,5 +147,5 @@ internal sealed class ChaosSearch
 
     /// <summary>Whether controlled code escaped the runtime (thread pool, real timers, a blocking wait, a stuck thread).</summary>
     private static bool Escaped(Model.Trace trace) =>
-        trace.Diagnostics.Any(d => !d.IsHint && d.Kind is "thread-pool" or "real-timer" or "blocking-wait" or "stuck");
+        trace.Diagnostics.Any(d => !d.IsHint && d.Kind.IsEscape());
 }

@@ -38,9 +38,9 @@ internal static class SingleRun
     /// </exception>
     internal static RunReport Judged(TaskTree tree, PatternUnderTest pattern, Trace trace, IReadOnlyCollection<string>? invariants)
     {
-        if (trace.Diagnostics.FirstOrDefault(d => d.Kind is OperationLeaf.ErrorKind or TreeRunner.PatternErrorKind) is { } broken)
+        if (trace.Diagnostics.FirstOrDefault(d => d.Kind.IsBrokenSetup()) is { } broken)
         {
-            var what = broken.Kind == OperationLeaf.ErrorKind ? $"leaf {broken.NodeId}'s {broken.Message}" : broken.Message;
+            var what = broken.Kind == DiagnosticKind.OperationError ? $"leaf {broken.NodeId}'s {broken.Message}" : broken.Message;
             throw new ChaosException(
                 $"ConcurrencyChaos: {what}. No verdict is given: the run is not the experiment its tree describes.\n\n"
                 + $"Tree (pattern '{pattern.Name}', scheduler seed {tree.Seed}):\n{TreeText.Render(tree, trace, pattern.Name)}");

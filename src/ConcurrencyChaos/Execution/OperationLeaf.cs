@@ -21,9 +21,6 @@ namespace ConcurrencyChaos.Execution;
 /// </remarks>
 internal static class OperationLeaf
 {
-    /// <summary>The diagnostic kind of an exception the operation threw by itself.</summary>
-    public const string ErrorKind = "operation-error";
-
     public static Func<CancellationToken, Task> Create(string id, Leaf leaf, Func<CancellationToken, Task> operation, TraceRecorder recorder, RunHost runtime, int seed)
     {
         var pipeline = ChaosPipelines.For(leaf, id, runtime.Clock, seed);
@@ -111,7 +108,7 @@ internal static class OperationLeaf
             return;
         }
 
-        run.Runtime.Report(ErrorKind, run.Id,
+        run.Runtime.Report(DiagnosticKind.OperationError, run.Id,
             $"operation '{run.Leaf.Operation}' threw {error.GetType().Name} by itself ({error.Message}); the tree says this leaf {Says(run.Leaf)}, and the harness injects every failure, so the operation must not fail on its own: fix it or register a fake");
         run.Recorder.Ended(run.Id, NodeOutcome.Faulted, error.GetType().Name);
     }

@@ -17,7 +17,7 @@ internal sealed class RealTimeHost : RunHost
     private readonly Stopwatch _elapsed = new();
     private readonly SemaphoreSlim _changed = new(0);
     private readonly List<RuntimeDiagnostic> _diagnostics = [];
-    private readonly HashSet<string> _reported = [];
+    private readonly HashSet<(DiagnosticKind, string?)> _reported = [];
     private readonly TimeSpan _budget;
     private long _sequence;
     private long _heartbeat;
@@ -112,11 +112,11 @@ internal sealed class RealTimeHost : RunHost
         _changed.Release();
     }
 
-    public override void Report(string kind, string? nodeId, string message, bool hint = false)
+    public override void Report(DiagnosticKind kind, string? nodeId, string message, bool hint = false)
     {
         lock (_diagnostics)
         {
-            if (_reported.Add(kind + "|" + nodeId))
+            if (_reported.Add((kind, nodeId)))
             {
                 _diagnostics.Add(new RuntimeDiagnostic(kind, nodeId, message) { IsHint = hint });
             }

@@ -74,9 +74,6 @@ internal sealed class TreeRunner
         return total;
     }
 
-    /// <summary>The diagnostic kind of a pattern that threw its own exception (not the tree's) before returning a task.</summary>
-    public const string PatternErrorKind = "pattern-error";
-
     private static string TopFrames(Exception e)
     {
         var frames = (e.StackTrace ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(3).ToList();
@@ -109,7 +106,7 @@ internal sealed class TreeRunner
     public Trace Abandon(TimeSpan stuckAfter)
     {
         _runtime.Abort(RunStatus.Stuck);
-        _runtime.Report("stuck", _runtime.CurrentNode, string.Create(CultureInfo.InvariantCulture,
+        _runtime.Report(DiagnosticKind.Stuck, _runtime.CurrentNode, string.Create(CultureInfo.InvariantCulture,
             $"the runtime thread took no step for {stuckAfter.TotalSeconds:0.#} s of real time (a busy loop, Thread.Sleep, or a blocking wait the runtime could not see); the thread was abandoned"));
         return Snapshot(RunStatus.Stuck);
     }
@@ -197,12 +194,12 @@ internal sealed class TreeRunner
             {
                 if (e is OperationCanceledException || InjectedError.ReachableFrom(e).Count > 0)
                 {
-                    _runtime.Report("sync-throw", id, $"the pattern of group {id} threw {e.GetType().Name} before returning a Task; a caller that awaits it sees that exception, but a caller that stores the task first never gets one");
+                    _runtime.Report(DiagnosticKind.SyncThrow, id, $"the pattern of group {id} threw {e.GetType().Name} before returning a Task; a caller that awaits it sees that exception, but a caller that stores the task first never gets one");
                 }
                 else
                 {
                     // None of the tree's errors is in it: the pattern (or its setup) itself is broken.
-                    _runtime.Report(PatternErrorKind, id, $"the pattern of group {id} threw {e.GetType().Name} ({e.Message}) before returning a Task, and none of the tree's injected errors is in it: the pattern or its setup is broken{TopFrames(e)}");
+                    _runtime.Report(DiagnosticKind.PatternError, id, $"the pattern of group {id} threw {e.GetType().Name} ({e.Message}) before returning a Task, and none of the tree's injected errors is in it: the pattern or its setup is broken{TopFrames(e)}");
                 }
 
                 registration.Unregister();

@@ -5,10 +5,10 @@ namespace ConcurrencyChaos.Model;
 /// thread pool, a real timer, a blocking wait, an exception escaping an async void method, a
 /// pattern throwing before it returned a task. A run with diagnostics may not replay exactly.
 /// </summary>
-/// <param name="Kind">A stable kebab-case id: "thread-pool", "real-timer", "blocking-wait", "async-void-exception", "sync-throw", "stuck"; and two that stop a search with a <see cref="ChaosException"/>: "pattern-error" (a pattern threw its own exception before returning a task) and "operation-error" (a registered operation failed by itself).</param>
+/// <param name="Kind">What kind of thing it was; its id (<see cref="DiagnosticKinds.Id"/>) is how text names it.</param>
 /// <param name="NodeId">The node it is attributed to, when known.</param>
 /// <param name="Message">What happened and the likely cause, in a sentence.</param>
-public sealed record RuntimeDiagnostic(string Kind, string? NodeId, string Message)
+public sealed record RuntimeDiagnostic(DiagnosticKind Kind, string? NodeId, string Message)
 {
     /// <summary>
     /// Whether this is only a hint drawn from process-wide counters (real timers, thread-pool
@@ -18,5 +18,5 @@ public sealed record RuntimeDiagnostic(string Kind, string? NodeId, string Messa
     public bool IsHint { get; init; }
 
     /// <inheritdoc />
-    public override string ToString() => NodeId is null ? $"[{Kind}] {Message}" : $"[{Kind}] {NodeId}: {Message}";
+    public override string ToString() => NodeId is null ? $"[{Kind.Id()}] {Message}" : $"[{Kind.Id()}] {NodeId}: {Message}";
 }

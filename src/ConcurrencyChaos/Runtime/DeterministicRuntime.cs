@@ -16,7 +16,7 @@ internal sealed class DeterministicRuntime : RunHost
     private readonly List<WorkItem> _ready = [];
     private readonly Queue<WorkItem> _inbox = new();
     private readonly List<RuntimeDiagnostic> _diagnostics = [];
-    private readonly HashSet<string> _reported = [];
+    private readonly HashSet<(DiagnosticKind, string?)> _reported = [];
     private readonly RunOptions _options;
     private readonly long _maxTicks;
     private SplitMix64 _random;
@@ -156,7 +156,7 @@ internal sealed class DeterministicRuntime : RunHost
             return;
         }
 
-        Report("thread-pool", CurrentNode, "a continuation was posted back to the runtime from another thread; something awaited work that ran on the thread pool or a real timer (Task.Run, ConfigureAwait(false), Task.Delay without the TimeProvider)");
+        Report(DiagnosticKind.ThreadPool, CurrentNode, "a continuation was posted back to the runtime from another thread; something awaited work that ran on the thread pool or a real timer (Task.Run, ConfigureAwait(false), Task.Delay without the TimeProvider)");
         lock (_inbox)
         {
             _inbox.Enqueue(item);
@@ -169,7 +169,7 @@ internal sealed class DeterministicRuntime : RunHost
     {
         if (!OnRuntimeThread && _threadId != -1)
         {
-            Report("thread-pool", CurrentNode, $"{where} ran on another thread than the runtime's; likely cause: Task.Run, ConfigureAwait(false) or a continuation on the thread pool");
+            Report(DiagnosticKind.ThreadPool, CurrentNode, $"{where} ran on another thread than the runtime's; likely cause: Task.Run, ConfigureAwait(false) or a continuation on the thread pool");
         }
     }
 
@@ -185,22 +185,22 @@ internal sealed class DeterministicRuntime : RunHost
     /// <summary>Called by the context when code blocks the runtime thread: records it, stops the run, and gives the exception to throw into that code.</summary>
     public Exception BlockingWait()
     {
-        Report("blocking-wait", CurrentNode, "a blocking wait (.Wait(), .Result, GetAwaiter().GetResult() on unfinished work) on the runtime thread; the only thread that could finish that work is the one waiting");
+        Report(DiagnosticKind.BlockingWait, CurrentNode, "a blocking wait (.Wait(), .Result, GetAwaiter().GetResult() on unfinished work) on the runtime thread; the only thread that could finish that work is the one waiting");
         Abort(RunStatus.BlockedThread);
         return new InvalidOperationException(
             $"ConcurrencyChaos: blocking wait on the deterministic runtime thread{(CurrentNode is null ? "" : $" (node {CurrentNode})")}. It would hang forever: await instead.");
     }
 
-    public override void Report(string kind, string? nodeId, string message, bool hint = false)
+    public override void Report(DiagnosticKind kind, string? nodeId, string message, bool hint = false)
     {
         lock (_diagnostics)
         {
-            if (kind == "thread-pool")
+            if (kind == DiagnosticKind.ThreadPool)
             {
                 _sawForeign = true;
             }
 
-            if (_reported.Add(kind + "|" + nodeId))
+            if (_reported.Add((kind, nodeId)))
             {
                 _diagnostics.Add(new RuntimeDiagnostic(kind, nodeId, message) { IsHint = hint });
             }
@@ -245,7 +245,7 @@ internal sealed class DeterministicRuntime : RunHost
             // A posted callback that throws is an async void method's exception (the builder posts
             // it to the context); in a real application it would crash the process.
             var tag = Model.InjectedError.Of(e);
-            Report("async-void-exception", tag?.NodeId ?? CurrentNode, $"{e.GetType().Name}{(tag is null ? "" : $" from {tag.NodeId}")} escaped an async void method or a posted callback; in a real application this crashes the process");
+            Report(DiagnosticKind.AsyncVoidException, tag?.NodeId ?? CurrentNode, $"{e.GetType().Name}{(tag is null ? "" : $" from {tag.NodeId}")} escaped an async void method or a posted callback; in a real application this crashes the process");
             if (e is OutOfMemoryException)
             {
                 ExceptionDispatchInfo.Capture(e).Throw();
@@ -322,7 +322,7 @@ internal sealed class DeterministicRuntime : RunHost
 
         if (realTimers)
         {
-            Report("real-timer", null, "nothing was left to run while a real timer was pending; likely Task.Delay(int), a Timer, or CancelAfter without the runtime's TimeProvider (this check is process-wide: a hint, not proof)", hint: true);
+            Report(DiagnosticKind.RealTimer, null, "nothing was left to run while a real timer was pending; likely Task.Delay(int), a Timer, or CancelAfter without the runtime's TimeProvider (this check is process-wide: a hint, not proof)", hint: true);
         }
 
         return false;

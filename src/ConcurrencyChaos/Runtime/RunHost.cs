@@ -48,5 +48,5 @@ internal abstract class RunHost
 
     public abstract void Abort(RunStatus status);
 
-    public abstract void Report(string kind, string? nodeId, string message, bool hint = false);
+    public abstract void Report(DiagnosticKind kind, string? nodeId, string message, bool hint = false);
 }

@@ -106,7 +106,7 @@ public sealed class NaivePatternViolationTests
         AssertViolations(report, "errors-observed", "no-orphans");
         Assert.Contains("0.0 was still running when its group 0 ended at 0 ms (it ended at 10 ms)", Single(report, "no-orphans").Message, StringComparison.Ordinal);
         var diagnostic = Assert.Single(report.Trace.Diagnostics);
-        Assert.Equal("async-void-exception", diagnostic.Kind);
+        Assert.Equal(DiagnosticKind.AsyncVoidException, diagnostic.Kind);
         Assert.Equal("0.0", diagnostic.NodeId);
     }
 

@@ -62,6 +62,6 @@ public class HostedChaosInputTests
     {
         var report = Chaos.Run(Tree(Ok(30), Fail(50)), HostedChaos.Pattern(), RunOptions.Default);
 
-        Assert.Contains(report.Trace.Diagnostics, d => d.Kind == "thread-pool");
+        Assert.Contains(report.Trace.Diagnostics, d => d.Kind == DiagnosticKind.ThreadPool);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ConcurrencyChaos.Model;
 using ConcurrencyChaos.Patterns;
 
 namespace ConcurrencyChaos.Tests.Patterns;
@@ -115,10 +116,10 @@ public sealed class PatternCatalogControlTests
             new ConcurrencyChaos.Model.Leaf { Work = 10, Then = ConcurrencyChaos.Model.LeafEnd.Fail },
             new ConcurrencyChaos.Model.Leaf { Work = 30 }));
 
-        Assert.Contains(Chaos.Run(tree, "when-each-break").Trace.Diagnostics, d => d.Kind == "thread-pool");
+        Assert.Contains(Chaos.Run(tree, "when-each-break").Trace.Diagnostics, d => d.Kind == DiagnosticKind.ThreadPool);
         foreach (var pattern in PatternCatalog.All.Where(p => p.RunsControlled))
         {
-            Assert.DoesNotContain(Chaos.Run(tree, pattern.Id).Trace.Diagnostics, d => d.Kind == "thread-pool");
+            Assert.DoesNotContain(Chaos.Run(tree, pattern.Id).Trace.Diagnostics, d => d.Kind == DiagnosticKind.ThreadPool);
         }
     }
 }

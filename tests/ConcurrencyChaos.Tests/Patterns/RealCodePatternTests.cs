@@ -139,7 +139,7 @@ public sealed class RealCodePatternTests
     {
         var report = Chaos.Run(Tree(Fail(10), Ok(20)), "when-each-break");
 
-        Assert.Contains(report.Trace.Diagnostics, d => d.Kind == "thread-pool");
+        Assert.Contains(report.Trace.Diagnostics, d => d.Kind == DiagnosticKind.ThreadPool);
     }
 
     [Fact]

@@ -109,7 +109,7 @@ public class DeterministicRuntimeTests
 
         Assert.Equal(NodeOutcome.Faulted, trace.Root.Outcome);
         Assert.Equal("NotSupportedException", trace.Root.Exception);
-        Assert.Contains(trace.Diagnostics, d => d.Kind == "pattern-error" && d.NodeId == "0" && d.Message.Contains("NotSupportedException (sync)", StringComparison.Ordinal));
+        Assert.Contains(trace.Diagnostics, d => d.Kind == DiagnosticKind.PatternError && d.NodeId == "0" && d.Message.Contains("NotSupportedException (sync)", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -132,7 +132,7 @@ public class DeterministicRuntimeTests
             new TaskTree(new Group(new Leaf { Work = 5 }, new Leaf { Then = LeafEnd.ThrowSync, Error = ErrorKind.IOException })),
             (children, ct) => Task.WhenAll(children.Select(child => child(ct)).ToList())); // not async: the throw escapes the call
 
-        Assert.Contains(report.Trace.Diagnostics, d => d.Kind == "sync-throw" && d.NodeId == "0");
+        Assert.Contains(report.Trace.Diagnostics, d => d.Kind == DiagnosticKind.SyncThrow && d.NodeId == "0");
         Assert.Contains(report.Violations, v => v.Invariant == "no-orphans");
     }
 
@@ -147,7 +147,7 @@ public class DeterministicRuntimeTests
         var trace = Run(Tree(Ok(1)), blocking);
 
         Assert.Equal(RunStatus.BlockedThread, trace.Status);
-        Assert.Contains(trace.Diagnostics, d => d.Kind == "blocking-wait");
+        Assert.Contains(trace.Diagnostics, d => d.Kind == DiagnosticKind.BlockingWait);
     }
 
     [Fact]
@@ -161,7 +161,7 @@ public class DeterministicRuntimeTests
         var trace = Run(Tree(Ok(5)), blocking);
 
         Assert.Equal(RunStatus.BlockedThread, trace.Status);
-        Assert.Contains(trace.Diagnostics, d => d.Kind == "blocking-wait");
+        Assert.Contains(trace.Diagnostics, d => d.Kind == DiagnosticKind.BlockingWait);
     }
 
     [Fact]
@@ -170,7 +170,7 @@ public class DeterministicRuntimeTests
         FanOut onThreadPool = (children, token) => Task.Run(() => Task.WhenAll(children.Select(c => c(token))), token);
         var trace = Run(Tree(Fail(10), Ok(5)), onThreadPool);
 
-        Assert.Contains(trace.Diagnostics, d => d.Kind == "thread-pool");
+        Assert.Contains(trace.Diagnostics, d => d.Kind == DiagnosticKind.ThreadPool);
         Assert.Equal(NodeOutcome.Faulted, trace.Root.Outcome);
         Assert.Equal("0.0", Assert.Single(trace.Root.ObservedErrors).NodeId);
     }
@@ -180,7 +180,7 @@ public class DeterministicRuntimeTests
     {
         var trace = Run(Tree(Fail(10), Ok(20)), AsyncVoidFanOut);
 
-        Assert.Contains(trace.Diagnostics, d => d.Kind == "async-void-exception" && d.NodeId == "0.0");
+        Assert.Contains(trace.Diagnostics, d => d.Kind == DiagnosticKind.AsyncVoidException && d.NodeId == "0.0");
         Assert.Equal(NodeOutcome.RanToCompletion, trace.Root.Outcome);
     }
 
@@ -200,7 +200,7 @@ public class DeterministicRuntimeTests
         var trace = Run(Tree(Ok(5)), spins, RunOptions.Default with { StuckAfter = TimeSpan.FromMilliseconds(500) });
 
         Assert.Equal(RunStatus.Stuck, trace.Status);
-        Assert.Contains(trace.Diagnostics, d => d.Kind == "stuck" && d.NodeId == "0.0");
+        Assert.Contains(trace.Diagnostics, d => d.Kind == DiagnosticKind.Stuck && d.NodeId == "0.0");
     }
 
     [Fact]
@@ -213,7 +213,7 @@ public class DeterministicRuntimeTests
         };
         var trace = Run(Tree(Ok(5)), realDelay);
 
-        Assert.Contains(trace.Diagnostics, d => d.Kind is "real-timer" or "thread-pool");
+        Assert.Contains(trace.Diagnostics, d => d.Kind is DiagnosticKind.RealTimer or DiagnosticKind.ThreadPool);
     }
 
     private static void AsyncVoidFanOut(IReadOnlyList<Func<CancellationToken, Task>> children, CancellationToken token, List<Task>? _ = null)

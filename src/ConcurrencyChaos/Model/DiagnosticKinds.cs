@@ -1,0 +1,33 @@
+namespace ConcurrencyChaos.Model;
+
+/// <summary>The one place a <see cref="DiagnosticKind"/> gets its id and its meaning for a verdict.</summary>
+public static class DiagnosticKinds
+{
+    /// <summary>The kind's stable kebab-case id, e.g. <c>thread-pool</c>.</summary>
+    /// <param name="kind">The kind.</param>
+    /// <returns>Its id.</returns>
+    public static string Id(this DiagnosticKind kind) => kind switch
+    {
+        DiagnosticKind.ThreadPool => "thread-pool",
+        DiagnosticKind.RealTimer => "real-timer",
+        DiagnosticKind.BlockingWait => "blocking-wait",
+        DiagnosticKind.AsyncVoidException => "async-void-exception",
+        DiagnosticKind.SyncThrow => "sync-throw",
+        DiagnosticKind.Stuck => "stuck",
+        DiagnosticKind.PatternError => "pattern-error",
+        DiagnosticKind.OperationError => "operation-error",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a diagnostic kind."),
+    };
+
+    /// <summary>Whether the run left the runtime's control, so its trace may not replay exactly.</summary>
+    /// <param name="kind">The kind.</param>
+    /// <returns>True for thread-pool, real-timer, blocking-wait and stuck.</returns>
+    public static bool IsEscape(this DiagnosticKind kind) =>
+        kind is DiagnosticKind.ThreadPool or DiagnosticKind.RealTimer or DiagnosticKind.BlockingWait or DiagnosticKind.Stuck;
+
+    /// <summary>Whether the run is not the experiment its tree describes, so it gets no verdict (a <see cref="ChaosException"/> instead).</summary>
+    /// <param name="kind">The kind.</param>
+    /// <returns>True for pattern-error and operation-error.</returns>
+    public static bool IsBrokenSetup(this DiagnosticKind kind) =>
+        kind is DiagnosticKind.PatternError or DiagnosticKind.OperationError;
+}
