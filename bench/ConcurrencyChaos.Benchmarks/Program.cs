@@ -1,30 +1,32 @@
-using System.Reflection;
+using System.Globalization;
+using ConcurrencyChaos.Benchmarking;
 
-// Runs ConcurrencyChaos.Benchmarking.Benchmark (internal; the `chaos bench` CLI command is the
-// supported entry point) and prints the table; writes the JSON next to it when given a path.
-// Usage: dotnet run -c Release --project bench/ConcurrencyChaos.Benchmarks -- [quick] [json-path]
-var assembly = typeof(ConcurrencyChaos.Chaos).Assembly;
-var optionsType = assembly.GetType("ConcurrencyChaos.Benchmarking.BenchOptions", throwOnError: true)!;
-var quick = args.Contains("quick");
-var options = optionsType.GetProperty(quick ? "Quick" : "Default", BindingFlags.Public | BindingFlags.Static)!.GetValue(null);
+// Runs the benchmark behind `chaos bench` and prints the table; writes the JSON next to it when given a path.
+// Usage: dotnet run -c Release --project bench/ConcurrencyChaos.Benchmarks -- [quick] [json-path] [key=value ...]
 // key=value arguments override options (lists comma-separated), e.g. sizes=10 patterns=when-all searchSeeds=0
-options = optionsType.GetMethod("<Clone>$")!.Invoke(options, null)!;
-foreach (var arg in args.Where(a => a.Contains('=')))
+var options = args.Contains("quick") ? BenchOptions.Quick : BenchOptions.Default;
+foreach (var arg in args.Where(a => a.Contains('=', StringComparison.Ordinal)))
 {
-    var (key, value) = (arg[..arg.IndexOf('=')], arg[(arg.IndexOf('=') + 1)..]);
-    var property = optionsType.GetProperty(key, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase)!;
-    object parsed = property.PropertyType == typeof(int) ? int.Parse(value)
-        : property.PropertyType == typeof(double) ? double.Parse(value, System.Globalization.CultureInfo.InvariantCulture)
-        : property.PropertyType == typeof(TimeSpan) ? TimeSpan.FromMilliseconds(int.Parse(value))
-        : property.PropertyType == typeof(IReadOnlyList<int>) ? value.Split(',').Select(int.Parse).ToArray()
-        : value.Split(',', StringSplitOptions.RemoveEmptyEntries);
-    property.SetValue(options, parsed);
+    var (key, value) = (arg[..arg.IndexOf('=', StringComparison.Ordinal)].ToLowerInvariant(), arg[(arg.IndexOf('=', StringComparison.Ordinal) + 1)..]);
+    var list = value.Split(',', StringSplitOptions.RemoveEmptyEntries);
+    options = key switch
+    {
+        "sizes" => options with { Sizes = [.. list.Select(v => int.Parse(v, CultureInfo.InvariantCulture))] },
+        "patterns" => options with { Patterns = list },
+        "treesperset" => options with { TreesPerSet = int.Parse(value, CultureInfo.InvariantCulture) },
+        "measuretime" => options with { MeasureTime = TimeSpan.FromMilliseconds(int.Parse(value, CultureInfo.InvariantCulture)) },
+        "repeats" => options with { Repeats = int.Parse(value, CultureInfo.InvariantCulture) },
+        "realtimetrees" => options with { RealTimeTrees = int.Parse(value, CultureInfo.InvariantCulture) },
+        "realtimescale" => options with { RealTimeScale = double.Parse(value, CultureInfo.InvariantCulture) },
+        "searchseeds" => options with { SearchSeeds = int.Parse(value, CultureInfo.InvariantCulture) },
+        "searchpatterns" => options with { SearchPatterns = list },
+        _ => throw new ArgumentException($"Unknown option '{key}'."),
+    };
 }
 
-var run = assembly.GetType("ConcurrencyChaos.Benchmarking.Benchmark", throwOnError: true)!.GetMethod("Run", BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)!;
-var report = run.Invoke(null, [options, Console.Error])!;
-Console.WriteLine(report.GetType().GetMethod("ToTable")!.Invoke(report, null));
+var report = Benchmark.Run(options, Console.Error);
+Console.WriteLine(report.ToTable());
 if (args.FirstOrDefault(a => a.EndsWith(".json", StringComparison.Ordinal)) is { } path)
 {
-    File.WriteAllText(path, (string)report.GetType().GetMethod("ToJson")!.Invoke(report, null)!);
+    File.WriteAllText(path, report.ToJson());
 }

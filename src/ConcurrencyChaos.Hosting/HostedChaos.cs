@@ -45,7 +45,7 @@ public static class HostedChaos
     /// is itself a group is a host run by a service of the enclosing host.
     /// </summary>
     /// <param name="options">The host's options and the services' style; <see cref="HostedServiceChaosOptions.Default"/> when null.</param>
-    /// <returns>The pattern, to pass to <see cref="Chaos.Run(Model.TaskTree, Func{IReadOnlyList{Func{CancellationToken, Task}}, CancellationToken, Task}, RunOptions?, IReadOnlyCollection{string}?)"/> or <see cref="Chaos.Check(Func{IReadOnlyList{Func{CancellationToken, Task}}, CancellationToken, Task}, ChaosOptions?)"/>.</returns>
+    /// <returns>The pattern, to pass to <see cref="Chaos.Run(Model.TaskTree, ChaosPattern, RunOptions?, IReadOnlyCollection{string}?, CancellationToken)"/> or <see cref="Chaos.Check(ChaosPattern, ChaosOptions?, CancellationToken)"/> (through <see cref="ChaosPattern.Of(Func{IReadOnlyList{Func{CancellationToken, Task}}, CancellationToken, Task}, string?)"/>, or their overloads that take the delegate).</returns>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range; the exception names it.</exception>
     public static Func<IReadOnlyList<Func<CancellationToken, Task>>, CancellationToken, Task> Pattern(HostedServiceChaosOptions? options = null)
     {

@@ -14,7 +14,7 @@ public sealed class ChaosPatterns : IEnumerable<KeyValuePair<string, Func<TimePr
     /// <summary>The pattern names.</summary>
     public IReadOnlyCollection<string> Ids => _patterns.Keys;
 
-    /// <summary>The patterns, as <see cref="Scenarios.ScenarioVerifier.Verify"/> takes them.</summary>
+    /// <summary>The patterns, as <see cref="ScenarioOptions.Patterns"/> takes them.</summary>
     public IReadOnlyDictionary<string, Func<TimeProvider, FanOutPattern>> Factories => _patterns;
 
     /// <summary>Adds a pattern under a name.</summary>
@@ -33,7 +33,7 @@ public sealed class ChaosPatterns : IEnumerable<KeyValuePair<string, Func<TimePr
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         ArgumentNullException.ThrowIfNull(patternFactory);
-        if (Scenarios.ScenarioVocabulary.BuiltIn.PatternIds.Contains(id))
+        if (Chaos.Vocabulary.PatternIds.Contains(id))
         {
             throw new ArgumentException($"'{id}' is a catalog pattern id; give your pattern another name.", nameof(id));
         }

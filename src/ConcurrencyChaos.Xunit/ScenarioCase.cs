@@ -29,7 +29,7 @@ public static class ScenarioCase
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(patternId);
-        var vocabulary = (ownPatterns is null ? ScenarioVocabulary.BuiltIn : ScenarioVocabulary.BuiltIn.WithPatterns(ownPatterns.Ids))
+        var vocabulary = (ownPatterns is null ? Chaos.Vocabulary : Chaos.Vocabulary.WithPatterns(ownPatterns.Ids))
             .WithOperations(options?.Operations.Keys ?? []);
         var path = ResolveFile(file);
         var scenario = ScenarioReader.Load(path, vocabulary) with { SourcePath = file };
@@ -40,7 +40,11 @@ public static class ScenarioCase
         }
 
         var single = scenario with { Expect = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal) { [patternId] = expected } };
-        var outcome = ScenarioVerifier.Verify(single, ownPatterns?.Factories, options).Single();
+        var outcome = Chaos.Verify(single, new ScenarioOptions
+        {
+            Patterns = ownPatterns?.Factories ?? ScenarioOptions.Default.Patterns,
+            Run = options ?? RunOptions.Default,
+        }).Single();
         return outcome.Met
             ? outcome
             : throw new ChaosAssertException($"{outcome.Describe()}\n\n{outcome.Report}", outcome.Report);

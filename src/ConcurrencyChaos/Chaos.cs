@@ -1,14 +1,22 @@
 using ConcurrencyChaos.Execution;
+using ConcurrencyChaos.Judging;
 using ConcurrencyChaos.Model;
-using ConcurrencyChaos.Runtime;
+using ConcurrencyChaos.Patterns;
+using ConcurrencyChaos.Scenarios;
 
 namespace ConcurrencyChaos;
 
 /// <summary>
-/// The entry points. <c>Check</c> searches generated task trees for one on which a fan-out pattern
-/// loses an error, leaves an orphan, drops cancellation, fails to fail fast or never ends, and
-/// shrinks it to a minimal reproduction. <c>Run</c> runs one given tree and judges it.
+/// The entry points, one per thing you can ask: <see cref="Check(ChaosPattern, ChaosOptions?, CancellationToken)"/>
+/// searches generated task trees for one on which a fan-out pattern loses an error, leaves an orphan, drops
+/// cancellation, fails to fail fast or never ends, and shrinks it to a minimal reproduction;
+/// <see cref="Run(TaskTree, ChaosPattern, RunOptions?, IReadOnlyCollection{string}?, CancellationToken)"/> runs one
+/// given tree and judges it; <see cref="Verify"/> replays a scenario file under the patterns it names.
 /// </summary>
+/// <remarks>
+/// The pattern is a <see cref="ChaosPattern"/>: a catalog id converts to one implicitly, and the overloads that
+/// take a delegate or a factory only wrap it with <see cref="ChaosPattern.Of(Func{IReadOnlyList{Func{CancellationToken, Task}}, CancellationToken, Task}, string?)"/>.
+/// </remarks>
 /// <example>
 /// <code>
 /// Chaos.Check(MyFanOut.RunAllAsync).AssertHolds();
@@ -16,57 +24,102 @@ namespace ConcurrencyChaos;
 /// </example>
 public static class Chaos
 {
+    /// <summary>Gets the ids a scenario file may name out of the box: every catalog pattern id and every invariant id, in catalog order.</summary>
+    public static ScenarioVocabulary Vocabulary { get; } = new(
+        [.. PatternCatalog.All.Select(p => p.Id)],
+        [.. InvariantCatalog.Ids]);
+
+    /// <summary>Searches generated trees for a counterexample to <paramref name="pattern"/>.</summary>
+    /// <param name="pattern">The pattern under test; a catalog id such as <c>"when-all"</c> converts implicitly.</param>
+    /// <param name="options">How to search; <see cref="ChaosOptions.Default"/> when null.</param>
+    /// <param name="cancellationToken">Stops the search between trees (and shrinking between candidates); the result says it stopped early.</param>
+    /// <returns>What the search found.</returns>
+    /// <exception cref="ArgumentException">The options are out of range or name an unknown invariant.</exception>
+    /// <exception cref="ChaosException">A run was not the experiment its tree describes (the pattern or a registered operation is broken).</exception>
+    public static ChaosResult Check(ChaosPattern pattern, ChaosOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(pattern);
+        return ChaosSearch.Run(pattern, options ?? ChaosOptions.Default, cancellationToken);
+    }
+
     /// <summary>Searches generated trees for a counterexample to <paramref name="pattern"/>.</summary>
     /// <param name="pattern">Runs the given children under the given token.</param>
     /// <param name="options">How to search; <see cref="ChaosOptions.Default"/> when null.</param>
-    public static ChaosResult Check(Func<IReadOnlyList<Func<CancellationToken, Task>>, CancellationToken, Task> pattern, ChaosOptions? options = null)
-    {
-        ArgumentNullException.ThrowIfNull(pattern);
-        return ChaosSearch.Run(PatternUnderTest.FromDelegate(pattern, _ => pattern), options ?? ChaosOptions.Default, CancellationToken.None);
-    }
+    /// <param name="cancellationToken">Stops the search between trees; the result says it stopped early.</param>
+    /// <returns>What the search found.</returns>
+    public static ChaosResult Check(Func<IReadOnlyList<Func<CancellationToken, Task>>, CancellationToken, Task> pattern, ChaosOptions? options = null, CancellationToken cancellationToken = default) =>
+        Check(ChaosPattern.Of(pattern), options, cancellationToken);
 
     /// <summary>Searches generated trees for a counterexample to the pattern <paramref name="patternFactory"/> makes from the runtime's clock.</summary>
     /// <param name="patternFactory">Makes the pattern, given the <see cref="TimeProvider"/> to take delays and timeouts from.</param>
     /// <param name="options">How to search; <see cref="ChaosOptions.Default"/> when null.</param>
-    public static ChaosResult Check(Func<TimeProvider, Func<IReadOnlyList<Func<CancellationToken, Task>>, CancellationToken, Task>> patternFactory, ChaosOptions? options = null)
-    {
-        ArgumentNullException.ThrowIfNull(patternFactory);
-        return ChaosSearch.Run(PatternUnderTest.FromDelegate(patternFactory, patternFactory), options ?? ChaosOptions.Default, CancellationToken.None);
-    }
+    /// <param name="cancellationToken">Stops the search between trees; the result says it stopped early.</param>
+    /// <returns>What the search found.</returns>
+    public static ChaosResult Check(Func<TimeProvider, Func<IReadOnlyList<Func<CancellationToken, Task>>, CancellationToken, Task>> patternFactory, ChaosOptions? options = null, CancellationToken cancellationToken = default) =>
+        Check(ChaosPattern.Of(patternFactory), options, cancellationToken);
 
-    /// <summary>Searches generated trees for a counterexample to the catalog pattern <paramref name="patternId"/>.</summary>
-    /// <param name="patternId">A catalog id such as <c>when-all</c>.</param>
-    /// <param name="options">How to search; <see cref="ChaosOptions.Default"/> when null.</param>
-    public static ChaosResult Check(string patternId, ChaosOptions? options = null) =>
-        ChaosSearch.Run(PatternUnderTest.FromCatalog(patternId), options ?? ChaosOptions.Default, CancellationToken.None);
-
-    /// <summary>Runs <paramref name="tree"/> once under the catalog pattern <paramref name="patternId"/> and judges it.</summary>
+    /// <summary>Runs <paramref name="tree"/> once under <paramref name="pattern"/> and judges it.</summary>
     /// <param name="tree">The tree; its seed orders same-instant events.</param>
-    /// <param name="patternId">A catalog id such as <c>when-all</c>.</param>
+    /// <param name="pattern">The pattern under test; a catalog id such as <c>"when-all"</c> converts implicitly.</param>
     /// <param name="options">Budgets of the run; defaults when null.</param>
     /// <param name="invariants">The invariant ids to check; all when null.</param>
-    public static RunReport Run(TaskTree tree, string patternId, RunOptions? options = null, IReadOnlyCollection<string>? invariants = null) =>
-        SingleRun.OnHarnessThread(tree, PatternUnderTest.FromCatalog(patternId), options ?? RunOptions.Default, invariants);
+    /// <param name="cancellationToken">Checked before the run starts; a run itself ends within its budgets.</param>
+    /// <returns>The run and its verdict.</returns>
+    /// <exception cref="ArgumentException">An invariant id is unknown, or a leaf names an unregistered operation.</exception>
+    /// <exception cref="ChaosException">The run was not the experiment its tree describes (the pattern or a registered operation is broken).</exception>
+    public static RunReport Run(TaskTree tree, ChaosPattern pattern, RunOptions? options = null, IReadOnlyCollection<string>? invariants = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(tree);
+        ArgumentNullException.ThrowIfNull(pattern);
+        cancellationToken.ThrowIfCancellationRequested();
+        return SingleRun.OnHarnessThread(tree, pattern, options ?? RunOptions.Default, invariants);
+    }
 
     /// <summary>Runs <paramref name="tree"/> once under <paramref name="pattern"/> and judges it.</summary>
     /// <param name="tree">The tree; its seed orders same-instant events.</param>
     /// <param name="pattern">Runs the given children under the given token.</param>
     /// <param name="options">Budgets of the run; defaults when null.</param>
     /// <param name="invariants">The invariant ids to check; all when null.</param>
-    public static RunReport Run(TaskTree tree, Func<IReadOnlyList<Func<CancellationToken, Task>>, CancellationToken, Task> pattern, RunOptions? options = null, IReadOnlyCollection<string>? invariants = null)
-    {
-        ArgumentNullException.ThrowIfNull(pattern);
-        return SingleRun.OnHarnessThread(tree, PatternUnderTest.FromDelegate(pattern, _ => pattern), options ?? RunOptions.Default, invariants);
-    }
+    /// <param name="cancellationToken">Checked before the run starts; a run itself ends within its budgets.</param>
+    /// <returns>The run and its verdict.</returns>
+    public static RunReport Run(TaskTree tree, Func<IReadOnlyList<Func<CancellationToken, Task>>, CancellationToken, Task> pattern, RunOptions? options = null, IReadOnlyCollection<string>? invariants = null, CancellationToken cancellationToken = default) =>
+        Run(tree, ChaosPattern.Of(pattern), options, invariants, cancellationToken);
 
     /// <summary>Runs <paramref name="tree"/> once under the pattern <paramref name="patternFactory"/> makes from the runtime's clock, and judges it.</summary>
     /// <param name="tree">The tree; its seed orders same-instant events.</param>
     /// <param name="patternFactory">Makes the pattern, given the <see cref="TimeProvider"/> to take delays and timeouts from.</param>
     /// <param name="options">Budgets of the run; defaults when null.</param>
     /// <param name="invariants">The invariant ids to check; all when null.</param>
-    public static RunReport Run(TaskTree tree, Func<TimeProvider, Func<IReadOnlyList<Func<CancellationToken, Task>>, CancellationToken, Task>> patternFactory, RunOptions? options = null, IReadOnlyCollection<string>? invariants = null)
+    /// <param name="cancellationToken">Checked before the run starts; a run itself ends within its budgets.</param>
+    /// <returns>The run and its verdict.</returns>
+    public static RunReport Run(TaskTree tree, Func<TimeProvider, Func<IReadOnlyList<Func<CancellationToken, Task>>, CancellationToken, Task>> patternFactory, RunOptions? options = null, IReadOnlyCollection<string>? invariants = null, CancellationToken cancellationToken = default) =>
+        Run(tree, ChaosPattern.Of(patternFactory), options, invariants, cancellationToken);
+
+    /// <summary>
+    /// Replays <paramref name="scenario"/> under every pattern its <c>expect</c> names, in pattern-id order, and
+    /// compares the violations with the expectation. Catalog ids run the catalog pattern; other ids must be in
+    /// <see cref="ScenarioOptions.Patterns"/>.
+    /// </summary>
+    /// <param name="scenario">The scenario to replay.</param>
+    /// <param name="options">Your own patterns and the run options; defaults when null.</param>
+    /// <param name="cancellationToken">Checked before each pattern's replay (a replay itself runs to its end or its budget).</param>
+    /// <returns>One outcome per pattern in <c>expect</c>.</returns>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before a pattern's replay.</exception>
+    public static IReadOnlyList<ScenarioOutcome> Verify(Scenario scenario, ScenarioOptions? options = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(patternFactory);
-        return SingleRun.OnHarnessThread(tree, PatternUnderTest.FromDelegate(patternFactory, patternFactory), options ?? RunOptions.Default, invariants);
+        ArgumentNullException.ThrowIfNull(scenario);
+        options ??= ScenarioOptions.Default;
+        var outcomes = new List<ScenarioOutcome>();
+        foreach (var (patternId, expected) in scenario.Expect)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var pattern = options.Patterns.TryGetValue(patternId, out var own)
+                ? ChaosPattern.Named(patternId, own)
+                : ChaosPattern.Catalog(patternId);
+            var report = SingleRun.OnHarnessThread(scenario.Tree, pattern, options.Run, null);
+            outcomes.Add(new ScenarioOutcome(scenario, patternId, expected, report));
+        }
+
+        return outcomes;
     }
 }

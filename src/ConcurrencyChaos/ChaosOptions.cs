@@ -4,7 +4,7 @@ using ConcurrencyChaos.Runtime;
 
 namespace ConcurrencyChaos;
 
-/// <summary>How <see cref="Chaos.Check(Func{IReadOnlyList{Func{CancellationToken, Task}}, CancellationToken, Task}, ChaosOptions?)"/> searches.</summary>
+/// <summary>How <see cref="Chaos.Check(ChaosPattern, ChaosOptions?, CancellationToken)"/> searches.</summary>
 public sealed record ChaosOptions
 {
     /// <summary>The default options.</summary>
@@ -39,6 +39,9 @@ public sealed record ChaosOptions
 
     /// <summary>Budgets of each single run.</summary>
     public RunOptions Run { get; init; } = RunOptions.Default;
+
+    /// <summary>Told after every tree the search runs (not counting shrinking): for progress displays. None by default.</summary>
+    public IProgress<ChaosProgress>? Progress { get; init; }
 
     internal void Validate()
     {

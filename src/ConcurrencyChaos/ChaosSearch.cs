@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using ConcurrencyChaos.Execution;
-using ConcurrencyChaos.Generation;
 using ConcurrencyChaos.Model;
 using ConcurrencyChaos.Runtime;
 using ConcurrencyChaos.Shrinking;
@@ -18,28 +17,25 @@ namespace ConcurrencyChaos;
 /// </summary>
 internal sealed class ChaosSearch
 {
-    private readonly PatternUnderTest _pattern;
+    private readonly ChaosPattern _pattern;
     private readonly ChaosOptions _options;
+    private readonly Arbitrary<TaskTree> _trees;
     private bool _escaped;
-    private readonly Gen<TaskTree> _trees;
     private TreeRunner? _current;
     private TaskTree? _currentTree;
     private long _finishedSteps;
 
-    private ChaosSearch(PatternUnderTest pattern, ChaosOptions options)
+    private ChaosSearch(ChaosPattern pattern, ChaosOptions options)
     {
         _pattern = pattern;
         _options = options;
-        _trees = TreeGenerator.Trees(options.MaxNodes, options.MaxDepth, options.Run.Operations.Keys);
+        _trees = ChaosTrees.Arbitrary(options.MaxNodes, options.MaxDepth, options.Run.Operations.Keys);
     }
 
-    /// <summary>Called after every tree with (trees run, nodes run); for progress displays.</summary>
-    internal Action<int, long>? Progress { get; init; }
-
-    public static ChaosResult Run(PatternUnderTest pattern, ChaosOptions options, CancellationToken cancellationToken, Action<int, long>? progress = null)
+    public static ChaosResult Run(ChaosPattern pattern, ChaosOptions options, CancellationToken cancellationToken)
     {
         options.Validate();
-        var search = new ChaosSearch(pattern, options) { Progress = progress };
+        var search = new ChaosSearch(pattern, options);
         var seed = options.Seed ?? System.Random.Shared.Next();
         var clock = Stopwatch.StartNew();
         if (HarnessThread.TryInvoke(() => search.Search(seed, clock, cancellationToken), search.Steps, options.Run.StuckAfter, out var result))
@@ -85,11 +81,11 @@ internal sealed class ChaosSearch
                 break;
             }
 
-            var tree = TreeAt(_trees, seed, index);
+            var tree = TreeAt(_trees.Generator, seed, index);
             var report = Execute(tree);
             TreesRun++;
             NodesRun += tree.NodeCount;
-            Progress?.Invoke(TreesRun, NodesRun);
+            _options.Progress?.Report(new ChaosProgress(TreesRun, NodesRun));
             if (!report.Passed)
             {
                 failing = report;
@@ -106,6 +102,7 @@ internal sealed class ChaosSearch
         var broken = failing.Violations.Select(v => v.Invariant).ToHashSet(StringComparer.Ordinal);
         var shrunk = GreedyShrinker.Shrink(
             failing.Tree,
+            _trees.Shrinker,
             candidate => Execute(candidate).Violations.Any(v => broken.Contains(v.Invariant)),
             _options.MaxShrinkRuns,
             cancellationToken);
@@ -134,14 +131,7 @@ internal sealed class ChaosSearch
 
     private Counterexample Describe(RunReport minimal, int seed, int shrinkSteps, int originalNodes, bool deterministic)
     {
-        var name = string.Create(CultureInfo.InvariantCulture, $"found-{Reporting.Names.Slug(_pattern.Name)}-seed-{seed}");
-        var about = string.Create(CultureInfo.InvariantCulture,
-            $"Found by ConcurrencyChaos (search seed {seed}, shrunk from {originalNodes} to {minimal.Tree.NodeCount} nodes in {shrinkSteps} steps). 'expect' pins what {_pattern.Name} does today: empty its list once the pattern is fixed.");
-        var expect = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
-        {
-            [_pattern.CatalogId ?? Reporting.Names.Slug(_pattern.Name)] = [.. minimal.Violations.Select(v => v.Invariant).Distinct()],
-        };
-        var json = Scenarios.ScenarioWriter.Write(minimal.Tree, name, about, expect);
+        var (name, json) = KeptScenario.Of(_pattern, minimal, seed, shrinkSteps, originalNodes);
         return new Counterexample(minimal, seed, shrinkSteps, originalNodes, deterministic, name, json);
     }
 

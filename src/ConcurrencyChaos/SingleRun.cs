@@ -11,7 +11,7 @@ namespace ConcurrencyChaos;
 internal static class SingleRun
 {
     /// <summary>Runs on a harness thread under the watchdog: a stuck run is abandoned and reported, never hung.</summary>
-    public static RunReport OnHarnessThread(TaskTree tree, PatternUnderTest pattern, RunOptions options, IReadOnlyCollection<string>? invariants)
+    public static RunReport OnHarnessThread(TaskTree tree, ChaosPattern pattern, RunOptions options, IReadOnlyCollection<string>? invariants)
     {
         ArgumentNullException.ThrowIfNull(tree);
         var runner = Runner(tree, pattern, options);
@@ -22,21 +22,21 @@ internal static class SingleRun
     }
 
     /// <summary>Runs on the current thread (which must be a harness thread, or a test that accepts being hung).</summary>
-    public static RunReport OnThisThread(TaskTree tree, PatternUnderTest pattern, RunOptions options, IReadOnlyCollection<string>? invariants, Action<TreeRunner>? started = null)
+    public static RunReport OnThisThread(TaskTree tree, ChaosPattern pattern, RunOptions options, IReadOnlyCollection<string>? invariants, Action<TreeRunner>? started = null)
     {
         var runner = Runner(tree, pattern, options);
         started?.Invoke(runner);
         return Judged(tree, pattern, runner.Run(), invariants);
     }
 
-    internal static TreeRunner Runner(TaskTree tree, PatternUnderTest pattern, RunOptions options) =>
+    internal static TreeRunner Runner(TaskTree tree, ChaosPattern pattern, RunOptions options) =>
         new(tree, pattern.Factory, id => PatternCatalog.Get(id).Create, options);
 
     /// <exception cref="ChaosException">
     /// A registered operation failed by itself, or a pattern threw its own exception before returning a task:
     /// the run is not the experiment its tree describes.
     /// </exception>
-    internal static RunReport Judged(TaskTree tree, PatternUnderTest pattern, Trace trace, IReadOnlyCollection<string>? invariants)
+    internal static RunReport Judged(TaskTree tree, ChaosPattern pattern, Trace trace, IReadOnlyCollection<string>? invariants)
     {
         if (trace.Diagnostics.FirstOrDefault(d => d.Kind.IsBrokenSetup()) is { } broken)
         {

@@ -53,7 +53,7 @@ public sealed class NaiveQuoteServiceChaosTests(ITestOutputHelper output)
             new Leaf { Work = 1, OnCancel = CancelBehavior.Fail, Cleanup = 5, CleanupError = ErrorKind.TimeoutException },
             new Leaf { Then = LeafEnd.Fail }));
 
-        var report = ChaosAssert.Violates(tree, GetBestQuoteAsync, "errors-observed", "no-orphans");
+        var report = ChaosAssert.Violates(Chaos.Run(tree, GetBestQuoteAsync), "errors-observed", "no-orphans");
         output.WriteLine(report.ToString());
     }
 

@@ -105,7 +105,7 @@ internal static class ExploreCommand
         ChaosResult result;
         try
         {
-            result = ChaosSearch.Run(PatternUnderTest.FromCatalog(patternId), options, cancellationToken, progress.Report);
+            result = Chaos.Check(patternId, options with { Progress = progress }, cancellationToken);
         }
         finally
         {

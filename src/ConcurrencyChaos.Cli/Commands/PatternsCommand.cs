@@ -40,7 +40,7 @@ internal static class PatternsCommand
             foreach (var invariant in InvariantCatalog.Ids)
             {
                 var options = new ChaosOptions { Seed = seed, MaxTrees = trees, Invariants = [invariant] };
-                cells[(pattern.Id, invariant)] = ChaosSearch.Run(PatternUnderTest.FromCatalog(pattern.Id), options, cancellationToken);
+                cells[(pattern.Id, invariant)] = Chaos.Check(pattern.Id, options, cancellationToken);
             }
         }
 

@@ -35,7 +35,7 @@ internal static class ReplayCommand
         Scenario scenario;
         try
         {
-            scenario = ScenarioReader.Load(file, ScenarioVocabulary.BuiltIn);
+            scenario = ScenarioReader.Load(file, Chaos.Vocabulary);
         }
         catch (ScenarioException e)
         {

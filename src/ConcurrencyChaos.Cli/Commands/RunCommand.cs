@@ -58,7 +58,7 @@ internal static class RunCommand
             }
 
             var started = clock.Elapsed;
-            var outcomes = ScenarioVerifier.Verify(scenario);
+            var outcomes = Chaos.Verify(scenario);
             var each = (clock.Elapsed - started) / Math.Max(1, outcomes.Count);
             foreach (var outcome in outcomes)
             {
@@ -112,7 +112,7 @@ internal static class RunCommand
 
                 try
                 {
-                    scenarios.Add(ScenarioReader.Load(file, ScenarioVocabulary.BuiltIn));
+                    scenarios.Add(ScenarioReader.Load(file, Chaos.Vocabulary));
                 }
                 catch (ScenarioException e)
                 {

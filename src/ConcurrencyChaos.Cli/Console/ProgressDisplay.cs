@@ -8,7 +8,7 @@ namespace ConcurrencyChaos.Cli.Console;
 /// second; otherwise (CI logs, redirected output) a plain line every few seconds. Called from the
 /// search's harness thread only.
 /// </summary>
-internal sealed class ProgressDisplay
+internal sealed class ProgressDisplay : IProgress<ChaosProgress>
 {
     private static readonly TimeSpan s_terminalInterval = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan s_logInterval = TimeSpan.FromSeconds(5);
@@ -29,9 +29,10 @@ internal sealed class ProgressDisplay
         _total = total;
     }
 
-    /// <summary>The search ran <paramref name="trees"/> trees holding <paramref name="nodes"/> nodes so far.</summary>
-    public void Report(int trees, long nodes)
+    /// <summary>The search ran this many trees holding this many nodes so far.</summary>
+    public void Report(ChaosProgress value)
     {
+        var (trees, nodes) = (value.TreesRun, value.NodesRun);
         var now = _clock.Elapsed;
         if (now - _last < (_terminal ? s_terminalInterval : s_logInterval) && trees < _total)
         {

@@ -8,9 +8,9 @@ namespace ConcurrencyChaos.Generation;
 /// FsCheck generators of task trees, sized by FsCheck's size parameter and biased toward what finds
 /// bugs: same-instant events (delays drawn from a small shared palette), caller cancellation at the
 /// instant of a fault, misbehaving children, nested groups and synchronous throws. Which of those a
-/// tree gets is decided per tree (<see cref="TreeFeatures"/>). Kept apart from shrinking and from
-/// properties. Trees that no correct pattern could finish are filtered out by the caller
-/// (<see cref="Trees"/>), using the reference model.
+/// tree gets is decided per tree (<see cref="TreeFeatures"/>). Kept apart from shrinking, from
+/// properties and from the search's precondition (trees a correct pattern can finish), which the caller
+/// applies once to generator and shrinker together.
 /// </summary>
 public static class TreeGenerator
 {
@@ -18,15 +18,15 @@ public static class TreeGenerator
     private static readonly ErrorKind[] Errors = Enum.GetValues<ErrorKind>();
 
     /// <summary>
-    /// Trees of at most <paramref name="maxNodes"/> nodes (the bound grows with FsCheck's size) and
-    /// groups nested at most <paramref name="maxDepth"/> deep, that ideal structured semantics can
-    /// finish. With <paramref name="operations"/>, about half of the leaves run one of them
-    /// (<see cref="Model.Leaf.Operation"/>), drawn uniformly; without, the trees are exactly those of
-    /// earlier versions for the same seed.
+    /// Gives about half of the leaves of each tree one of <paramref name="operations"/> (<see cref="Leaf.Operation"/>),
+    /// drawn uniformly; with none, the trees are exactly those of <paramref name="trees"/>.
     /// </summary>
-    public static Gen<TaskTree> Trees(int maxNodes = 16, int maxDepth = 3, IEnumerable<string>? operations = null)
+    /// <param name="trees">The trees.</param>
+    /// <param name="operations">Registered operation names; none when null.</param>
+    /// <returns>The trees with operations placed.</returns>
+    /// <exception cref="ArgumentException">An operation name is empty.</exception>
+    public static Gen<TaskTree> WithOperations(Gen<TaskTree> trees, IEnumerable<string>? operations)
     {
-        var trees = AnyTrees(maxNodes, maxDepth).Where(t => Model.ReferenceModel.Run(t).Terminates);
         var names = operations?.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray() ?? [];
         if (names.Any(string.IsNullOrWhiteSpace))
         {
@@ -59,8 +59,15 @@ public static class TreeGenerator
         });
     }
 
-    /// <summary>Trees as <see cref="Trees"/>, without the filter: some may hang under any pattern.</summary>
-    internal static Gen<TaskTree> AnyTrees(int maxNodes, int maxDepth)
+    /// <summary>
+    /// Trees of at most <paramref name="maxNodes"/> nodes (the bound grows with FsCheck's size) and groups nested at
+    /// most <paramref name="maxDepth"/> deep. Some may hang under any pattern: the search filters them (see
+    /// <c>ChaosTrees</c>), this generator does not.
+    /// </summary>
+    /// <param name="maxNodes">The most nodes a tree may have, groups included; at least 2.</param>
+    /// <param name="maxDepth">How deep groups may nest; at least 1.</param>
+    /// <returns>The generator.</returns>
+    public static Gen<TaskTree> Trees(int maxNodes = 16, int maxDepth = 3)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxNodes, 2);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxDepth, 1);

@@ -3,25 +3,29 @@ namespace ConcurrencyChaos.Scenarios;
 /// <summary>
 /// The ids a scenario file may name: the pattern ids (keys of <c>expect</c> and a group's <c>pattern</c>),
 /// the invariant ids (items of <c>expect</c>) and the operation names (a leaf's <c>operation</c>). Supplied
-/// by the caller from the pattern and invariant catalogs and the registered operations.
+/// by the caller (the built-in one is <c>Chaos.Vocabulary</c>) from the pattern and invariant catalogs and the
+/// registered operations.
 /// Error messages list the ids in the sets' enumeration order.
 /// </summary>
 /// <param name="PatternIds">The known pattern ids, e.g. <c>when-all</c>.</param>
 /// <param name="InvariantIds">The known invariant ids, e.g. <c>errors-observed</c>.</param>
 public sealed record ScenarioVocabulary(IReadOnlySet<string> PatternIds, IReadOnlySet<string> InvariantIds)
 {
-    /// <summary>The built-in catalogs: every catalog pattern id and every invariant id, in catalog order.</summary>
-    public static ScenarioVocabulary BuiltIn { get; } = new(
-        new OrderedSet([.. Patterns.PatternCatalog.All.Select(p => p.Id)]),
-        new OrderedSet([.. Judging.InvariantCatalog.Ids]));
+    /// <summary>A vocabulary of these pattern and invariant ids, listed in errors in the order given.</summary>
+    /// <param name="patternIds">The known pattern ids.</param>
+    /// <param name="invariantIds">The known invariant ids.</param>
+    public ScenarioVocabulary(IEnumerable<string> patternIds, IEnumerable<string> invariantIds)
+        : this(new OrderedSet([.. patternIds]), new OrderedSet([.. invariantIds]))
+    {
+    }
 
-    /// <summary>The built-in catalogs plus a consumer's own pattern names (for scenarios of their own patterns).</summary>
+    /// <summary>This vocabulary plus a consumer's own pattern names (for scenarios of their own patterns).</summary>
     public ScenarioVocabulary WithPatterns(params IEnumerable<string> patternIds) =>
         this with { PatternIds = new OrderedSet([.. PatternIds, .. patternIds]) };
 
     /// <summary>
-    /// The operation names a leaf may run (keys of <see cref="Execution.RunOptions.Operations"/>); none in
-    /// <see cref="BuiltIn"/>, since operations are a consumer's code.
+    /// The operation names a leaf may run (keys of <c>RunOptions.Operations</c>); none in
+    /// the built-in vocabulary, since operations are a consumer's code.
     /// </summary>
     public IReadOnlySet<string> OperationNames { get; init; } = new OrderedSet([]);
 

@@ -67,8 +67,8 @@ public sealed class SameSeedTests
         var root = Path.Combine(ScenarioSchemaTests.RepositoryRoot(), "scenarios");
         foreach (var file in ScenarioReader.FindFiles(root))
         {
-            var scenario = ScenarioReader.Load(file, ScenarioVocabulary.BuiltIn);
-            foreach (var outcome in ScenarioVerifier.Verify(scenario))
+            var scenario = ScenarioReader.Load(file, Chaos.Vocabulary);
+            foreach (var outcome in Chaos.Verify(scenario))
             {
                 var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
                 text.Append(CultureInfo.InvariantCulture, $"## scenario {relative} under {outcome.PatternId}: [{string.Join(", ", outcome.Actual)}]\n");

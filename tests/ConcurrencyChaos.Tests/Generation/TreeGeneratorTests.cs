@@ -17,26 +17,26 @@ public sealed class TreeGeneratorTests
 
     private static int GroupDepth(TreeNode node) => node is Group g ? 1 + g.Children.Select(GroupDepth).DefaultIfEmpty(0).Max() : 0;
 
-    public static Arbitrary<TaskTree> Trees() => Arb.From(TreeGenerator.Trees());
+    public static Arbitrary<TaskTree> Trees() => Arb.From(ChaosTrees.Arbitrary().Generator);
 
     [Fact]
     public void Registered_operations_are_placed_on_about_half_of_the_leaves_and_none_without_them()
     {
-        var plain = Sample(TreeGenerator.Trees(), 500, 5).SelectMany(Leaves).ToList();
-        var placed = Sample(TreeGenerator.Trees(operations: ["send-email", "charge-card", "charge-card"]), 500, 5).SelectMany(Leaves).ToList();
+        var plain = Sample(ChaosTrees.Arbitrary().Generator, 500, 5).SelectMany(Leaves).ToList();
+        var placed = Sample(ChaosTrees.Arbitrary(operations: ["send-email", "charge-card", "charge-card"]).Generator, 500, 5).SelectMany(Leaves).ToList();
 
         Assert.All(plain, l => Assert.Null(l.Operation));
         var share = placed.Count(l => l.Operation is not null) / (double)placed.Count;
         Assert.InRange(share, 0.4, 0.6);
         Assert.Equal(["charge-card", "send-email"], placed.Select(l => l.Operation).OfType<string>().Distinct().Order(StringComparer.Ordinal));
         Assert.Contains(placed, l => l is { Operation: not null, Then: LeafEnd.Fail });
-        Assert.Throws<ArgumentException>(() => TreeGenerator.Trees(operations: ["ok", " "]));
+        Assert.Throws<ArgumentException>(() => ChaosTrees.Arbitrary(operations: ["ok", " "]).Generator);
     }
 
     [Fact]
     public void A_fixed_seed_sample_reaches_every_feature()
     {
-        var trees = Sample(TreeGenerator.Trees(), 2000, 17);
+        var trees = Sample(ChaosTrees.Arbitrary().Generator, 2000, 17);
         var missing = new List<string>();
         void Reaches(string feature, Func<TaskTree, bool> has)
         {
@@ -77,7 +77,7 @@ public sealed class TreeGeneratorTests
     [Fact]
     public void The_unfiltered_generator_makes_some_trees_that_never_end_so_the_filter_matters()
     {
-        var trees = Sample(TreeGenerator.AnyTrees(16, 3), 2000, 23);
+        var trees = Sample(TreeGenerator.Trees(16, 3), 2000, 23);
         Assert.Contains(trees, t => !ReferenceModel.Run(t).Terminates);
     }
 
@@ -94,7 +94,7 @@ public sealed class TreeGeneratorTests
     [InlineData(40, 4)]
     public void Trees_respect_max_nodes_and_max_depth(int maxNodes, int maxDepth)
     {
-        var trees = Sample(TreeGenerator.Trees(maxNodes, maxDepth), 600, (ulong)(maxNodes * 31 + maxDepth));
+        var trees = Sample(ChaosTrees.Arbitrary(maxNodes, maxDepth).Generator, 600, (ulong)(maxNodes * 31 + maxDepth));
         Assert.All(trees, t =>
         {
             Assert.InRange(t.NodeCount, 2, maxNodes);
@@ -112,7 +112,7 @@ public sealed class TreeGeneratorTests
     [Fact]
     public void Trees_grow_with_the_size_parameter()
     {
-        var gen = TreeGenerator.Trees();
+        var gen = ChaosTrees.Arbitrary().Generator;
         var small = Enumerable.Range(0, 200).Average(i => Gen.Sample(gen, 1, new Rnd((ulong)i + 1), 0)[0].NodeCount);
         var large = Enumerable.Range(0, 200).Average(i => Gen.Sample(gen, 1, new Rnd((ulong)i + 1), 100)[0].NodeCount);
         Assert.Equal(2, small);
@@ -122,7 +122,7 @@ public sealed class TreeGeneratorTests
     [Fact]
     public void Bad_bounds_are_refused()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => TreeGenerator.Trees(1, 3));
-        Assert.Throws<ArgumentOutOfRangeException>(() => TreeGenerator.Trees(16, 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ChaosTrees.Arbitrary(1, 3).Generator);
+        Assert.Throws<ArgumentOutOfRangeException>(() => ChaosTrees.Arbitrary(16, 0).Generator);
     }
 }

@@ -279,7 +279,7 @@ public sealed class OperationLeafTests
     public static class OperationTrees
     {
         public static Arbitrary<TaskTree> TaskTree() => Arb.From(
-            from tree in TreeGenerator.Trees()
+            from tree in ChaosTrees.Arbitrary().Generator
             select tree with { Root = Everywhere(tree.Root, "charge-card") });
 
         private static Group Everywhere(Group group, string name) => group with

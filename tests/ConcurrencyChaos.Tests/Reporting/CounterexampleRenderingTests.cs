@@ -49,14 +49,14 @@ public sealed class CounterexampleRenderingTests
             var snippet = CounterexampleText.XunitTest(counterexample);
             Assert.Equal(counterexample.Tree, SnippetParser.ParseTree(snippet));
 
-            var scenario = ScenarioReader.Parse(counterexample.ScenarioJson, "counterexample", ScenarioVocabulary.BuiltIn);
+            var scenario = ScenarioReader.Parse(counterexample.ScenarioJson, "counterexample", Chaos.Vocabulary);
             Assert.Equal(counterexample.Tree, scenario.Tree);
             Assert.Equal(counterexample.Violations.Select(v => v.Invariant).Distinct(), scenario.Expect[pattern]);
         }
     }
 
     public static Arbitrary<TaskTree> Trees() => Arb.From(
-        from tree in ConcurrencyChaos.Generation.TreeGenerator.Trees()
+        from tree in ChaosTrees.Arbitrary().Generator
         from pattern in Gen.Elements<string?>(null, null, "when-all", "supervisor")
         select tree with
         {

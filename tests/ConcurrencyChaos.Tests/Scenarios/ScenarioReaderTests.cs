@@ -250,7 +250,7 @@ public sealed class ScenarioReaderTests
         var json = ScenarioTestData.Example.Replace("\"work\": 10,", "\"work\": 10, \"operation\": \"charge-card\",", StringComparison.Ordinal);
         Assert.Contains("charge-card", json, StringComparison.Ordinal);
 
-        var error = Assert.Throws<ScenarioException>(() => ScenarioReader.Parse(json, ScenarioTestData.Source, ScenarioVocabulary.BuiltIn));
+        var error = Assert.Throws<ScenarioException>(() => ScenarioReader.Parse(json, ScenarioTestData.Source, Chaos.Vocabulary));
 
         Assert.Equal("$.tree.children[0].operation", error.JsonPath);
         Assert.Contains("names operation 'charge-card', but no operations are registered here", error.Message, StringComparison.Ordinal);

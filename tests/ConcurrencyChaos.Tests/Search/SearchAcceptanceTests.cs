@@ -75,7 +75,7 @@ public sealed class SearchAcceptanceTests
         var counterexample = Chaos.Check("when-all", new ChaosOptions { Seed = 7 }).Counterexample!;
         Assert.Equal("found-when-all-seed-7", counterexample.ScenarioName);
         var scenario = ConcurrencyChaos.Scenarios.ScenarioReader.Parse(
-            counterexample.ScenarioJson, "counterexample", ConcurrencyChaos.Scenarios.ScenarioVocabulary.BuiltIn);
+            counterexample.ScenarioJson, "counterexample", Chaos.Vocabulary);
         Assert.Equal(scenario.Name, counterexample.ScenarioName);
     }
 
@@ -90,7 +90,7 @@ public sealed class SearchAcceptanceTests
             // 1-minimality is checked for the first reported violation (one the search shrank for, on these seeds).
             var counterexample = Chaos.Check(pattern, new ChaosOptions { Seed = seed }).Counterexample!;
             var broken = new HashSet<string>([counterexample.Violations[0].Invariant], StringComparer.Ordinal);
-            foreach (var candidate in TreeShrinker.Shrink(counterexample.Tree))
+            foreach (var candidate in ChaosTrees.Arbitrary().Shrinker(counterexample.Tree))
             {
                 var still = Chaos.Run(candidate, pattern).Violations.Where(v => broken.Contains(v.Invariant)).ToList();
                 Assert.True(still.Count == 0, $"{pattern}, seed {seed}: a one-step shrink still breaks {string.Join(", ", still)}:\n{Chaos.Run(candidate, pattern)}");

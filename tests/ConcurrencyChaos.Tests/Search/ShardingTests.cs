@@ -43,7 +43,7 @@ public sealed class ShardingTests
         Assert.Equal(whole.NodesRun, shards.Sum(s => s.NodesRun));
 
         // The trees themselves: shard i's k-th tree is tree i + 2k of the whole search, a pure function of seed and index.
-        var gen = TreeGenerator.Trees(ChaosOptions.Default.MaxNodes, ChaosOptions.Default.MaxDepth);
+        var gen = ChaosTrees.Arbitrary(ChaosOptions.Default.MaxNodes, ChaosOptions.Default.MaxDepth).Generator;
         var wholeTrees = Enumerable.Range(0, 200).Select(i => ChaosSearch.TreeAt(gen, seed, i)).ToList();
         var shardTrees = Enumerable.Range(0, 2).SelectMany(s => Enumerable.Range(0, 100).Select(k => ChaosSearch.TreeAt(gen, seed, s + (2 * k)))).ToList();
         Assert.Equal(wholeTrees.Sum(t => (long)t.NodeCount), whole.NodesRun);

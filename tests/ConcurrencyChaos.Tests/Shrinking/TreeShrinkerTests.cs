@@ -10,7 +10,7 @@ namespace ConcurrencyChaos.Tests.Shrinking;
 /// <summary>Every shrink step makes a tree strictly simpler; shrinking ends; the named steps exist.</summary>
 public sealed class TreeShrinkerTests
 {
-    public static Arbitrary<TaskTree> Trees() => Arb.From(TreeGenerator.Trees(operations: ["charge-card", "send-email"]));
+    public static Arbitrary<TaskTree> Trees() => Arb.From(ChaosTrees.Arbitrary(operations: ["charge-card", "send-email"]).Generator);
 
     /// <summary>
     /// How complex a tree is, compared lexicographically: node count; then total virtual time (work, cleanup and
@@ -37,40 +37,40 @@ public sealed class TreeShrinkerTests
     public Property Every_candidate_is_strictly_simpler(TaskTree tree)
     {
         var measure = Measure(tree);
-        var notSimpler = TreeShrinker.Candidates(tree).Where(c => Measure(c).CompareTo(measure) >= 0).ToList();
+        var notSimpler = TreeShrinker.Shrink(tree).Where(c => Measure(c).CompareTo(measure) >= 0).ToList();
         return (notSimpler.Count == 0).Label($"{measure} -> {string.Join(", ", notSimpler.Select(Measure))}");
     }
 
     [Property(Arbitrary = [typeof(TreeShrinkerTests)], MaxTest = 300)]
     public Property Every_offered_candidate_terminates_under_ideal_semantics_and_keeps_a_child(TaskTree tree) =>
-        TreeShrinker.Shrink(tree).All(c => Model.ReferenceModel.Run(c).Terminates && c.Root.Children.Count > 0).ToProperty();
+        ChaosTrees.Arbitrary().Shrinker(tree).All(c => Model.ReferenceModel.Run(c).Terminates && c.Root.Children.Count > 0).ToProperty();
 
     [Property(Arbitrary = [typeof(TreeShrinkerTests)], MaxTest = 200)]
     public Property Shrinking_always_terminates_even_when_everything_fails(TaskTree tree)
     {
         // "Always fails" walks the longest path: it must still reach a tree with no candidates.
-        var result = GreedyShrinker.Shrink(tree, _ => true, maxRuns: int.MaxValue);
-        return (!result.Exhausted && !TreeShrinker.Shrink(result.Tree).Any() && result.Tree.NodeCount == 2)
+        var result = GreedyShrinker.Shrink(tree, ChaosTrees.Arbitrary().Shrinker, _ => true, maxRuns: int.MaxValue);
+        return (!result.Exhausted && !ChaosTrees.Arbitrary().Shrinker(result.Tree).Any() && result.Tree.NodeCount == 2)
             .Label($"{result.Steps} steps to {result.Tree}");
     }
 
     [Fact]
     public void Greedy_shrinking_is_deterministic_and_one_minimal()
     {
-        var tree = Gen.Sample(TreeGenerator.Trees(), 1, new Rnd(5UL), 100)[0];
+        var tree = Gen.Sample(ChaosTrees.Arbitrary().Generator, 1, new Rnd(5UL), 100)[0];
         static bool Fails(TaskTree t) => t.Entries().Count(e => e.Node is Leaf { Then: LeafEnd.Fail or LeafEnd.ThrowSync }) >= 2 || t.NodeCount > 6;
-        var first = GreedyShrinker.Shrink(tree, Fails, 100_000);
-        var second = GreedyShrinker.Shrink(tree, Fails, 100_000);
+        var first = GreedyShrinker.Shrink(tree, ChaosTrees.Arbitrary().Shrinker, Fails, 100_000);
+        var second = GreedyShrinker.Shrink(tree, ChaosTrees.Arbitrary().Shrinker, Fails, 100_000);
         Assert.Equal(first, second);
-        Assert.DoesNotContain(TreeShrinker.Shrink(first.Tree), Fails);
+        Assert.DoesNotContain(ChaosTrees.Arbitrary().Shrinker(first.Tree), Fails);
     }
 
     [Fact]
     public void Shrinking_stops_at_its_run_budget()
     {
-        var tree = Gen.Sample(TreeGenerator.Trees(), 1, new Rnd(9UL), 100)[0];
-        var result = GreedyShrinker.Shrink(tree, _ => false, maxRuns: 1);
-        Assert.True(result.Exhausted || !TreeShrinker.Shrink(tree).Skip(1).Any());
+        var tree = Gen.Sample(ChaosTrees.Arbitrary().Generator, 1, new Rnd(9UL), 100)[0];
+        var result = GreedyShrinker.Shrink(tree, ChaosTrees.Arbitrary().Shrinker, _ => false, maxRuns: 1);
+        Assert.True(result.Exhausted || !ChaosTrees.Arbitrary().Shrinker(tree).Skip(1).Any());
         Assert.Equal(1, result.Runs);
         Assert.Equal(tree, result.Tree);
     }
@@ -82,7 +82,7 @@ public sealed class TreeShrinkerTests
     public void A_subtree_can_be_removed()
     {
         var tree = new TaskTree(new Group(FailAt10, new Group(Plain, Plain), Plain));
-        var candidates = TreeShrinker.Candidates(tree).ToList();
+        var candidates = TreeShrinker.Shrink(tree).ToList();
         Assert.Contains(tree with { Root = new Group(FailAt10, Plain) }, candidates); // the nested group, whole
         Assert.Contains(tree with { Root = new Group(new Group(Plain, Plain), Plain) }, candidates);
         Assert.Contains(tree with { Root = new Group(FailAt10, new Group(Plain), Plain) }, candidates);
@@ -96,7 +96,7 @@ public sealed class TreeShrinkerTests
     {
         var nested = new Group(FailAt10, Plain);
         var tree = new TaskTree(new Group(nested, Plain));
-        var candidates = TreeShrinker.Candidates(tree).ToList();
+        var candidates = TreeShrinker.Shrink(tree).ToList();
         Assert.Contains(tree with { Root = new Group(FailAt10, Plain) }, candidates); // one child replaces the group
         Assert.Contains(tree with { Root = new Group(Plain, Plain) }, candidates);
         Assert.Contains(tree with { Root = new Group(FailAt10, Plain, Plain) }, candidates); // the group dissolves into its parent
@@ -107,7 +107,7 @@ public sealed class TreeShrinkerTests
     {
         // The sibling fails during cleanup with the removed leaf's error, cancelled at the removed leaf's fault instant.
         var tree = new TaskTree(new Group(new Leaf { Work = 6 }, new Leaf { Work = 5, Then = LeafEnd.Fail, Error = ErrorKind.TimeoutException }));
-        var candidates = TreeShrinker.Candidates(tree).ToList();
+        var candidates = TreeShrinker.Shrink(tree).ToList();
         Assert.Contains(
             new TaskTree(new Group(new Leaf { Work = 6, OnCancel = CancelBehavior.Fail, CleanupError = ErrorKind.TimeoutException }), CancelAfter: 5),
             candidates);
@@ -116,7 +116,7 @@ public sealed class TreeShrinkerTests
         var sync = new TaskTree(new Group(new Leaf { Work = 1 }, new Leaf { Then = LeafEnd.ThrowSync }), CancelAfter: 7);
         Assert.Contains(
             new TaskTree(new Group(new Leaf { Work = 2, OnCancel = CancelBehavior.Fail, CleanupError = ErrorKind.InvalidOperationException }), CancelAfter: 1),
-            TreeShrinker.Candidates(sync));
+            TreeShrinker.Shrink(sync));
     }
 
     [Fact]
@@ -124,7 +124,7 @@ public sealed class TreeShrinkerTests
     {
         var leaf = new Leaf { Work = 20, Then = LeafEnd.ThrowSync, Error = ErrorKind.TimeoutException, OnCancel = CancelBehavior.Swallow, Cleanup = 6, CleanupError = ErrorKind.IOException };
         var tree = new TaskTree(new Group(leaf), CancelAfter: 7, Seed: 5);
-        var leaves = TreeShrinker.Candidates(tree).Where(c => c.CancelAfter == 7 && c.Seed == 5).Select(c => (Leaf)c.Root.Children[0]).ToList();
+        var leaves = TreeShrinker.Shrink(tree).Where(c => c.CancelAfter == 7 && c.Seed == 5).Select(c => (Leaf)c.Root.Children[0]).ToList();
         Assert.Contains(leaf with { Then = LeafEnd.Fail }, leaves);
         Assert.Contains(leaf with { OnCancel = CancelBehavior.Throw }, leaves);
         Assert.Contains(leaf with { Error = ErrorKind.InvalidOperationException }, leaves);
@@ -134,19 +134,19 @@ public sealed class TreeShrinkerTests
         Assert.Contains(leaf with { Work = 0 }, leaves);
         Assert.Contains(leaf with { Work = 19 }, leaves);
 
-        var rest = TreeShrinker.Candidates(tree).Where(c => c.Root.Children[0] == leaf).ToList();
+        var rest = TreeShrinker.Shrink(tree).Where(c => c.Root.Children[0] == leaf).ToList();
         Assert.Contains(tree with { CancelAfter = null }, rest);
         Assert.Contains(tree with { CancelAfter = 0 }, rest);
         Assert.Contains(tree with { CancelAfter = 6 }, rest);
         Assert.Contains(tree with { Seed = 0 }, rest);
 
         var hang = new TaskTree(new Group(new Leaf { Then = LeafEnd.Hang }), CancelAfter: 5);
-        Assert.Contains(hang with { Root = new Group(new Leaf()) }, TreeShrinker.Candidates(hang));
+        Assert.Contains(hang with { Root = new Group(new Leaf()) }, TreeShrinker.Shrink(hang));
     }
 
     [Fact]
     public void A_fully_simple_tree_has_no_candidates()
     {
-        Assert.Empty(TreeShrinker.Candidates(new TaskTree(new Group(new Leaf()))));
+        Assert.Empty(TreeShrinker.Shrink(new TaskTree(new Group(new Leaf()))));
     }
 }

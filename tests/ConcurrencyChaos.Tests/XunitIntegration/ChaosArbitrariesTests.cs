@@ -36,7 +36,7 @@ public sealed class ChaosArbitrariesTests
         var shrinks = ChaosArbitraries.TaskTree().Shrinker(tree).ToList();
 
         Assert.NotEmpty(shrinks);
-        Assert.Equal(TreeShrinker.Shrink(tree), shrinks);
+        Assert.Equal(ChaosTrees.Arbitrary().Shrinker(tree), shrinks);
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public sealed class ChaosArbitrariesTests
         foreach (var (tree, held) in seen.Skip(first + 1))
         {
             // Every tree FsCheck tried after the first failure is one of our shrink steps of the smallest failure so far.
-            Assert.Contains(tree, TreeShrinker.Shrink(current));
+            Assert.Contains(tree, ChaosTrees.Arbitrary().Shrinker(current));
             if (!held)
             {
                 current = tree;

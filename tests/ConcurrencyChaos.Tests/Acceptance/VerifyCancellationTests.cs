@@ -3,8 +3,8 @@ using ConcurrencyChaos.Scenarios;
 
 namespace ConcurrencyChaos.Tests.Acceptance;
 
-/// <summary>ScenarioVerifier.Verify stops between patterns when its token is cancelled (CLI Ctrl+C).</summary>
-public sealed class ScenarioVerifierCancellationTests
+/// <summary>Chaos.Verify stops between patterns when its token is cancelled (CLI Ctrl+C).</summary>
+public sealed class VerifyCancellationTests
 {
     private static readonly Scenario TwoPatterns = new(
         "two-patterns",
@@ -27,18 +27,18 @@ public sealed class ScenarioVerifierCancellationTests
             },
         };
 
-        Assert.ThrowsAny<OperationCanceledException>(() => ScenarioVerifier.Verify(TwoPatterns, own, cancellationToken: source.Token));
+        Assert.ThrowsAny<OperationCanceledException>(() => Chaos.Verify(TwoPatterns, new ScenarioOptions { Patterns = own }, source.Token));
         Assert.Equal(["mine"], replayed);
 
         // Without a token, as before: every pattern is replayed.
         replayed.Clear();
-        var outcomes = ScenarioVerifier.Verify(TwoPatterns, own);
+        var outcomes = Chaos.Verify(TwoPatterns, new ScenarioOptions { Patterns = own });
         Assert.Equal(["mine", "when-all"], outcomes.Select(o => o.PatternId));
     }
 
     [Fact]
     public void An_already_cancelled_token_replays_nothing()
     {
-        Assert.ThrowsAny<OperationCanceledException>(() => ScenarioVerifier.Verify(TwoPatterns, cancellationToken: new CancellationToken(canceled: true)));
+        Assert.ThrowsAny<OperationCanceledException>(() => Chaos.Verify(TwoPatterns, cancellationToken: new CancellationToken(canceled: true)));
     }
 }

@@ -1,7 +1,7 @@
 namespace ConcurrencyChaos.Benchmarking;
 
 /// <summary>What <see cref="Benchmark.Run"/> measures and how long it spends on each figure.</summary>
-internal sealed record BenchOptions
+public sealed record BenchOptions
 {
     /// <summary>The full benchmark (about a minute on two shared cores).</summary>
     public static BenchOptions Default { get; } = new();

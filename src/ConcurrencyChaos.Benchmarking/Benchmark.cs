@@ -14,9 +14,12 @@ namespace ConcurrencyChaos.Benchmarking;
 /// yield its first counterexample and to shrink it. Returns figures; it asserts nothing. Timing on a
 /// shared machine is noisy: every figure is a median of repeated measurements.
 /// </summary>
-internal static class Benchmark
+public static class Benchmark
 {
     /// <summary>Runs the benchmark, writing a line per figure to <paramref name="progress"/>.</summary>
+    /// <param name="options">What to measure.</param>
+    /// <param name="progress">Where to write progress; none when null.</param>
+    /// <returns>The figures.</returns>
     public static BenchReport Run(BenchOptions options, TextWriter? progress)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -66,7 +69,7 @@ internal static class Benchmark
     /// <summary>Cycles through the trees on one dedicated thread, <see cref="BenchOptions.Repeats"/> times; reports the median rate.</summary>
     private static ThroughputRow Controlled(string patternId, TaskTree[] trees, string variant, BenchOptions options)
     {
-        var pattern = PatternUnderTest.FromCatalog(patternId);
+        var pattern = ChaosPattern.Catalog(patternId);
         var run = RunOptions.Default;
         var rates = new List<double>();
         var wall = new List<double>();
@@ -115,7 +118,7 @@ internal static class Benchmark
     /// <summary>The first few trees in real-time mode, one after another; the rate is trees over total real time.</summary>
     private static ThroughputRow RealTime(string patternId, TaskTree[] trees, BenchOptions options)
     {
-        var pattern = PatternUnderTest.FromCatalog(patternId);
+        var pattern = ChaosPattern.Catalog(patternId);
         var run = RunOptions.Default with { Mode = ExecutionMode.RealTime, TimeScale = options.RealTimeScale };
         var chosen = trees.Take(Math.Max(1, options.RealTimeTrees)).ToArray();
         long nodes = 0, events = 0;
@@ -134,7 +137,7 @@ internal static class Benchmark
 
     private static SearchRow Search(string patternId, int seeds)
     {
-        var pattern = PatternUnderTest.FromCatalog(patternId);
+        var pattern = ChaosPattern.Catalog(patternId);
         var search = new List<double>();
         var shrink = new List<double>();
         var trees = new List<double>();

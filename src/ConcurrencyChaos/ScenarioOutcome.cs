@@ -1,7 +1,7 @@
-using ConcurrencyChaos.Judging;
 using ConcurrencyChaos.Model;
+using ConcurrencyChaos.Scenarios;
 
-namespace ConcurrencyChaos.Scenarios;
+namespace ConcurrencyChaos;
 
 /// <summary>One scenario replayed under one pattern its <c>expect</c> names: what was expected, what happened.</summary>
 /// <param name="Scenario">The scenario.</param>

@@ -1,0 +1,95 @@
+using ConcurrencyChaos.Patterns;
+
+namespace ConcurrencyChaos;
+
+/// <summary>
+/// The pattern under test, in one type whatever form it was given in: a catalog id (<c>"when-all"</c>, which
+/// converts implicitly), a fan-out delegate, or a factory that makes one from the runtime's clock. Every
+/// entry point of <see cref="Chaos"/> takes one; the delegate overloads there only wrap their argument.
+/// </summary>
+/// <example>
+/// <code>
+/// Chaos.Check("when-all");
+/// Chaos.Check(ChaosPattern.Of(OrderFanOut.ProcessAllAsync, "orders"));
+/// Chaos.Check(ChaosPattern.Of(time =&gt; (children, ct) =&gt; MyFanOut.RunAsync(children, time, ct)));
+/// </code>
+/// </example>
+public sealed class ChaosPattern
+{
+    /// <summary>The name given to a lambda, which has no readable name of its own.</summary>
+    internal const string LambdaName = "your-pattern";
+
+    private ChaosPattern(string name, string? catalogId, Func<TimeProvider, FanOutPattern> factory)
+    {
+        Name = name;
+        CatalogId = catalogId;
+        Factory = factory;
+    }
+
+    /// <summary>Gets the name shown in reports and written into kept scenarios: the catalog id, the given name, or <c>Type.Method</c> of the delegate.</summary>
+    public string Name { get; }
+
+    /// <summary>Gets whether this is a pattern of the built-in catalog (<see cref="PatternCatalog"/>).</summary>
+    public bool IsCatalogPattern => CatalogId is not null;
+
+    /// <summary>The catalog id, for catalog patterns.</summary>
+    internal string? CatalogId { get; }
+
+    /// <summary>Makes the pattern's delegate from the runtime's clock.</summary>
+    internal Func<TimeProvider, FanOutPattern> Factory { get; }
+
+    /// <summary>Converts a catalog id such as <c>when-all</c> into the catalog's pattern.</summary>
+    /// <param name="catalogId">A catalog id.</param>
+    public static implicit operator ChaosPattern(string catalogId) => Catalog(catalogId);
+
+    /// <summary>The built-in catalog's pattern with this id.</summary>
+    /// <param name="id">A catalog id such as <c>when-all</c>.</param>
+    /// <returns>The pattern.</returns>
+    /// <exception cref="ArgumentException">No catalog pattern has that id; the message lists the known ids.</exception>
+    public static ChaosPattern Catalog(string id)
+    {
+        var entry = PatternCatalog.Get(id);
+        return new ChaosPattern(entry.Id, entry.Id, entry.Create);
+    }
+
+    /// <summary>Same as <see cref="Catalog"/>: the catalog's pattern with this id.</summary>
+    /// <param name="catalogId">A catalog id such as <c>when-all</c>.</param>
+    /// <returns>The pattern.</returns>
+    public static ChaosPattern FromString(string catalogId) => Catalog(catalogId);
+
+    /// <summary>A fan-out delegate: run these children under this token.</summary>
+    /// <param name="pattern">The delegate.</param>
+    /// <param name="name">The name to show; by default <c>Type.Method</c>, or <c>your-pattern</c> for a lambda.</param>
+    /// <returns>The pattern.</returns>
+    public static ChaosPattern Of(FanOutPattern pattern, string? name = null)
+    {
+        ArgumentNullException.ThrowIfNull(pattern);
+        return new ChaosPattern(name ?? NameOf(pattern), null, _ => pattern);
+    }
+
+    /// <summary>A factory that makes the fan-out delegate from the <see cref="TimeProvider"/> to take delays and timeouts from.</summary>
+    /// <param name="patternFactory">The factory; called once per run with the runtime's clock.</param>
+    /// <param name="name">The name to show; by default <c>Type.Method</c>, or <c>your-pattern</c> for a lambda.</param>
+    /// <returns>The pattern.</returns>
+    public static ChaosPattern Of(Func<TimeProvider, FanOutPattern> patternFactory, string? name = null)
+    {
+        ArgumentNullException.ThrowIfNull(patternFactory);
+        return new ChaosPattern(name ?? NameOf(patternFactory), null, patternFactory);
+    }
+
+    /// <summary>A consumer's pattern under its own id (a scenario file's <c>expect</c> key).</summary>
+    internal static ChaosPattern Named(string id, Func<TimeProvider, FanOutPattern> patternFactory) => new(id, null, patternFactory);
+
+    /// <summary>Returns <see cref="Name"/>.</summary>
+    /// <returns>The name.</returns>
+    public override string ToString() => Name;
+
+    /// <summary>A readable name for a consumer's delegate: Type.Method, or "your-pattern" for a lambda.</summary>
+    private static string NameOf(Delegate pattern)
+    {
+        var method = pattern.Method;
+        return method.Name.Contains('<', StringComparison.Ordinal) || method.DeclaringType is null
+            ? LambdaName
+            : $"{method.DeclaringType.Name}.{method.Name}";
+    }
+}
