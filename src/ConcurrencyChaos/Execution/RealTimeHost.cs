@@ -16,8 +16,6 @@ internal sealed class RealTimeHost : RunHost
     private readonly ScaledTimeProvider _clock;
     private readonly Stopwatch _elapsed = new();
     private readonly SemaphoreSlim _changed = new(0);
-    private readonly List<RuntimeDiagnostic> _diagnostics = [];
-    private readonly HashSet<(DiagnosticKind, string?)> _reported = [];
     private readonly TimeSpan _budget;
     private long _sequence;
     private long _heartbeat;
@@ -52,17 +50,6 @@ internal sealed class RealTimeHost : RunHost
     public override bool IsControlled => false;
 
     public override TaskScheduler Scheduler => TaskScheduler.Default;
-
-    public override IReadOnlyList<RuntimeDiagnostic> Diagnostics
-    {
-        get
-        {
-            lock (_diagnostics)
-            {
-                return [.. _diagnostics];
-            }
-        }
-    }
 
     public override long EventStep() => Interlocked.Increment(ref _sequence);
 
@@ -110,17 +97,6 @@ internal sealed class RealTimeHost : RunHost
     {
         _abort ??= status;
         _changed.Release();
-    }
-
-    public override void Report(DiagnosticKind kind, string? nodeId, string message, bool hint = false)
-    {
-        lock (_diagnostics)
-        {
-            if (_reported.Add((kind, nodeId)))
-            {
-                _diagnostics.Add(new RuntimeDiagnostic(kind, nodeId, message) { IsHint = hint });
-            }
-        }
     }
 
     /// <summary>

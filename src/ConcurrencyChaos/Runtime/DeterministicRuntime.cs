@@ -15,8 +15,6 @@ internal sealed class DeterministicRuntime : RunHost
 {
     private readonly List<WorkItem> _ready = [];
     private readonly Queue<WorkItem> _inbox = new();
-    private readonly List<RuntimeDiagnostic> _diagnostics = [];
-    private readonly HashSet<(DiagnosticKind, string?)> _reported = [];
     private readonly RunOptions _options;
     private readonly long _maxTicks;
     private SplitMix64 _random;
@@ -24,7 +22,7 @@ internal sealed class DeterministicRuntime : RunHost
     private const int ProbeMs = 25;
     private long _timerBaseline;
     private long _poolBaseline;
-    private bool _sawForeign;
+    private volatile bool _sawForeign;
     private RunStatus? _abort;
     private long _step;
 
@@ -57,17 +55,6 @@ internal sealed class DeterministicRuntime : RunHost
 
     /// <summary>Controlled events carry the step in which they happen.</summary>
     public override long EventStep() => _step;
-
-    public override IReadOnlyList<RuntimeDiagnostic> Diagnostics
-    {
-        get
-        {
-            lock (_diagnostics)
-            {
-                return [.. _diagnostics];
-            }
-        }
-    }
 
     public bool OnRuntimeThread => Environment.CurrentManagedThreadId == _threadId;
 
@@ -156,6 +143,7 @@ internal sealed class DeterministicRuntime : RunHost
             return;
         }
 
+        _sawForeign = true;
         Report(DiagnosticKind.ThreadPool, CurrentNode, "a continuation was posted back to the runtime from another thread; something awaited work that ran on the thread pool or a real timer (Task.Run, ConfigureAwait(false), Task.Delay without the TimeProvider)");
         lock (_inbox)
         {
@@ -169,6 +157,7 @@ internal sealed class DeterministicRuntime : RunHost
     {
         if (!OnRuntimeThread && _threadId != -1)
         {
+            _sawForeign = true;
             Report(DiagnosticKind.ThreadPool, CurrentNode, $"{where} ran on another thread than the runtime's; likely cause: Task.Run, ConfigureAwait(false) or a continuation on the thread pool");
         }
     }
@@ -189,22 +178,6 @@ internal sealed class DeterministicRuntime : RunHost
         Abort(RunStatus.BlockedThread);
         return new InvalidOperationException(
             $"ConcurrencyChaos: blocking wait on the deterministic runtime thread{(CurrentNode is null ? "" : $" (node {CurrentNode})")}. It would hang forever: await instead.");
-    }
-
-    public override void Report(DiagnosticKind kind, string? nodeId, string message, bool hint = false)
-    {
-        lock (_diagnostics)
-        {
-            if (kind == DiagnosticKind.ThreadPool)
-            {
-                _sawForeign = true;
-            }
-
-            if (_reported.Add((kind, nodeId)))
-            {
-                _diagnostics.Add(new RuntimeDiagnostic(kind, nodeId, message) { IsHint = hint });
-            }
-        }
     }
 
     private void RunOne()

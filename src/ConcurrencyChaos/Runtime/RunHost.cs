@@ -8,6 +8,8 @@ namespace ConcurrencyChaos.Runtime;
 /// </summary>
 internal abstract class RunHost
 {
+    private readonly DiagnosticLog _diagnostics = new();
+
     /// <summary>The clock leaves and patterns take time from.</summary>
     public abstract TimeProvider Clock { get; }
 
@@ -23,7 +25,8 @@ internal abstract class RunHost
     /// <summary>The scheduler continuations the runner registers run on.</summary>
     public abstract TaskScheduler Scheduler { get; }
 
-    public abstract IReadOnlyList<RuntimeDiagnostic> Diagnostics { get; }
+    /// <summary>What the run did that the host does not control, one entry per kind and node.</summary>
+    public IReadOnlyList<RuntimeDiagnostic> Diagnostics => _diagnostics.Snapshot();
 
     /// <summary>The node most recently started or resumed, for blaming escapes and stuck threads.</summary>
     public string? CurrentNode { get; set; }
@@ -48,5 +51,7 @@ internal abstract class RunHost
 
     public abstract void Abort(RunStatus status);
 
-    public abstract void Report(DiagnosticKind kind, string? nodeId, string message, bool hint = false);
+    /// <summary>Records a diagnostic for <paramref name="nodeId"/>, once per kind and node; callable from any thread.</summary>
+    public void Report(DiagnosticKind kind, string? nodeId, string message, bool hint = false) =>
+        _diagnostics.Report(kind, nodeId, message, hint);
 }
