@@ -40,7 +40,7 @@ internal sealed class TreeRunner
 
         _runtime = options.Mode == ExecutionMode.RealTime
             ? new RealTimeHost(options.TimeScale, options.MaxVirtualTime ?? RealTimeBudget(tree))
-            : new DeterministicRuntime(tree.Seed, options, options.MaxVirtualTime ?? DefaultTimeBudget(tree));
+            : new DeterministicRuntime(new RandomStrategy(tree.Seed), new RuntimeLimits(options.MaxSteps, options.MaxVirtualTime ?? DefaultTimeBudget(tree), options.ForeignWorkGrace));
         _recorder = new TraceRecorder(_runtime);
         _patternUnderTest = patternUnderTest(_runtime.Clock)
             ?? throw new ArgumentException("The pattern factory returned null.", nameof(patternUnderTest));
