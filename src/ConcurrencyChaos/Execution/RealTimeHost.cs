@@ -17,6 +17,7 @@ internal sealed class RealTimeHost : RunHost
     private readonly Stopwatch _elapsed = new();
     private readonly SemaphoreSlim _changed = new(0);
     private readonly TimeSpan _budget;
+    private readonly double _scale;
     private long _sequence;
     private long _heartbeat;
     private RunStatus? _abort;
@@ -31,21 +32,20 @@ internal sealed class RealTimeHost : RunHost
         }
 
         PoolHeadroom.Ensure();
-        Scale = scale;
+        _scale = scale;
         _budget = budget * scale;
         _clock = new ScaledTimeProvider(scale);
     }
 
-    public double Scale { get; }
-
     public override TimeProvider Clock => _clock;
 
-    public override long NowMs => (long)(_elapsed.Elapsed.TotalMilliseconds / Scale);
+    public override long NowMs => (long)(_elapsed.Elapsed.TotalMilliseconds / _scale);
 
-    public override long Step => Volatile.Read(ref _heartbeat) + Volatile.Read(ref _sequence);
+    /// <summary>Wake-ups of the waiting caller plus events recorded: changes while nodes work, even when none ends.</summary>
+    public override long Progress => Volatile.Read(ref _heartbeat) + Volatile.Read(ref _sequence);
 
     /// <summary>Events recorded so far: the last event's step.</summary>
-    public long Events => Volatile.Read(ref _sequence);
+    public override long Steps => Volatile.Read(ref _sequence);
 
     public override bool IsControlled => false;
 

@@ -13,7 +13,7 @@ namespace ConcurrencyChaos.Execution;
 internal sealed class TreeRunner
 {
     private readonly TaskTree _tree;
-    private readonly RunHost _runtime;
+    private readonly RunHost _host;
     private readonly TraceRecorder _recorder;
     private readonly FanOutPattern _patternUnderTest;
     private readonly Func<string, Func<TimeProvider, FanOutPattern>> _namedPatterns;
@@ -38,17 +38,17 @@ internal sealed class TreeRunner
             }
         }
 
-        _runtime = options.Mode == ExecutionMode.RealTime
+        _host = options.Mode == ExecutionMode.RealTime
             ? new RealTimeHost(options.TimeScale, options.MaxVirtualTime ?? RealTimeBudget(tree))
             : new DeterministicRuntime(new RandomStrategy(tree.Seed), new RuntimeLimits(options.MaxSteps, options.MaxVirtualTime ?? DefaultTimeBudget(tree), options.ForeignWorkGrace));
-        _recorder = new TraceRecorder(_runtime);
-        _patternUnderTest = patternUnderTest(_runtime.Clock)
+        _recorder = new TraceRecorder(_host);
+        _patternUnderTest = patternUnderTest(_host.Clock)
             ?? throw new ArgumentException("The pattern factory returned null.", nameof(patternUnderTest));
-        _runtime.AfterStep = NoticeEnded;
+        _host.AfterStep = NoticeEnded;
     }
 
     /// <summary>Steps taken so far: the watchdog's measure of progress.</summary>
-    public long Progress => _runtime.Step;
+    public long Progress => _host.Progress;
 
     /// <summary>Ten times all the tree's work, cleanup and cancellation time, plus a virtual minute.</summary>
     public static TimeSpan DefaultTimeBudget(TaskTree tree) => TimeSpan.FromMilliseconds((10 * TotalTime(tree)) + 60_000);
@@ -93,7 +93,7 @@ internal sealed class TreeRunner
     /// <summary>Runs the tree on the current thread.</summary>
     public Trace Run()
     {
-        var status = _runtime.Run(Start, () => _root is not null && _recorder.Running == 0 && Volatile.Read(ref _pendingNotices) == 0);
+        var status = _host.Run(Start, () => _root is not null && _recorder.Running == 0 && Volatile.Read(ref _pendingNotices) == 0);
         if (_root is not null && status is RunStatus.Deadlocked or RunStatus.TimeBudgetExhausted or RunStatus.StepBudgetExhausted)
         {
             status = RunStatus.CompletedWithStragglers;
@@ -105,14 +105,14 @@ internal sealed class TreeRunner
     /// <summary>The trace so far of a run whose thread was abandoned by the watchdog.</summary>
     public Trace Abandon(TimeSpan stuckAfter)
     {
-        _runtime.Abort(RunStatus.Stuck);
-        _runtime.Report(DiagnosticKind.Stuck, _runtime.CurrentNode, string.Create(CultureInfo.InvariantCulture,
+        _host.Abort(RunStatus.Stuck);
+        _host.Report(DiagnosticKind.Stuck, _host.CurrentNode, string.Create(CultureInfo.InvariantCulture,
             $"the runtime thread took no step for {stuckAfter.TotalSeconds:0.#} s of real time (a busy loop, Thread.Sleep, or a blocking wait the runtime could not see); the thread was abandoned"));
         return Snapshot(RunStatus.Stuck);
     }
 
     private Trace Snapshot(RunStatus status) =>
-        new(_recorder.Snapshot(), _root ?? RootResult.NeverEnded, status, _runtime.Diagnostics, _runtime.NowMs, _runtime is RealTimeHost realTime ? realTime.Events : _runtime.Step);
+        new(_recorder.Snapshot(), _root ?? RootResult.NeverEnded, status, _host.Diagnostics, _host.NowMs, _host.Steps);
 
     private void Start()
     {
@@ -125,7 +125,7 @@ internal sealed class TreeRunner
             }
             else
             {
-                _runtime.Clock.CreateTimer(_ => CancelCaller(caller), null, TimeSpan.FromMilliseconds(after), Timeout.InfiniteTimeSpan);
+                _host.Clock.CreateTimer(_ => CancelCaller(caller), null, TimeSpan.FromMilliseconds(after), Timeout.InfiniteTimeSpan);
             }
         }
 
@@ -138,14 +138,14 @@ internal sealed class TreeRunner
         {
             // The root pattern threw before returning a task: an awaiting caller sees exactly this.
             _root = Result(e);
-            _runtime.Changed();
+            _host.Changed();
             return;
         }
 
         OnCompleted(root, task =>
         {
             _root = Result(task);
-            _runtime.Changed();
+            _host.Changed();
         });
     }
 
@@ -158,8 +158,8 @@ internal sealed class TreeRunner
 
     private Func<CancellationToken, Task> Node(string id, TreeNode node) => node switch
     {
-        Leaf { Operation: { } name } leaf => OperationLeaf.Create(id, leaf, _operations[name], _recorder, _runtime, _tree.Seed),
-        Leaf leaf => LeafTask.Create(id, leaf, _recorder, _runtime.Clock),
+        Leaf { Operation: { } name } leaf => OperationLeaf.Create(id, leaf, _operations[name], _recorder, _host, _tree.Seed),
+        Leaf leaf => LeafTask.Create(id, leaf, _recorder, _host.Clock),
         Group group => GroupTask(id, group),
         _ => throw new ArgumentException($"Unknown node type {node.GetType().Name} at {id}.", nameof(node)),
     };
@@ -194,12 +194,12 @@ internal sealed class TreeRunner
             {
                 if (e is OperationCanceledException || InjectedError.ReachableFrom(e).Count > 0)
                 {
-                    _runtime.Report(DiagnosticKind.SyncThrow, id, $"the pattern of group {id} threw {e.GetType().Name} before returning a Task; a caller that awaits it sees that exception, but a caller that stores the task first never gets one");
+                    _host.Report(DiagnosticKind.SyncThrow, id, $"the pattern of group {id} threw {e.GetType().Name} before returning a Task; a caller that awaits it sees that exception, but a caller that stores the task first never gets one");
                 }
                 else
                 {
                     // None of the tree's errors is in it: the pattern (or its setup) itself is broken.
-                    _runtime.Report(DiagnosticKind.PatternError, id, $"the pattern of group {id} threw {e.GetType().Name} ({e.Message}) before returning a Task, and none of the tree's injected errors is in it: the pattern or its setup is broken{TopFrames(e)}");
+                    _host.Report(DiagnosticKind.PatternError, id, $"the pattern of group {id} threw {e.GetType().Name} ({e.Message}) before returning a Task, and none of the tree's injected errors is in it: the pattern or its setup is broken{TopFrames(e)}");
                 }
 
                 registration.Unregister();
@@ -235,7 +235,7 @@ internal sealed class TreeRunner
     {
         if (!_resolved.TryGetValue(name, out var pattern))
         {
-            pattern = _namedPatterns(name)(_runtime.Clock);
+            pattern = _namedPatterns(name)(_host.Clock);
             _resolved[name] = pattern;
         }
 
@@ -269,7 +269,7 @@ internal sealed class TreeRunner
             }
         }
 
-        if (_runtime.IsControlled)
+        if (_host.IsControlled)
         {
             _open.Add((task, Once));
         }
@@ -281,12 +281,12 @@ internal sealed class TreeRunner
                 var (runner, once) = ((TreeRunner, Action<Task>))state!;
                 once(t);
                 Interlocked.Decrement(ref runner._pendingNotices);
-                runner._runtime.Changed();
+                runner._host.Changed();
             },
             (this, (Action<Task>)Once),
             CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously,
-            _runtime.Scheduler);
+            _host.Scheduler);
     }
 
     private void NoticeEnded()

@@ -26,27 +26,29 @@ internal sealed class DeterministicRuntime : RunHost
         _limits = limits;
         _escapes = new EscapeDetector(this, limits.ForeignWorkGrace);
         _timerDue = (timer, version) => _ready.Add(WorkItem.Fire(timer, version));
-        Time = new VirtualTimeProvider(_escapes);
+        Clock = new VirtualTimeProvider(_escapes);
         Context = new DeterministicSynchronizationContext(this);
-        TaskScheduler = new DeterministicTaskScheduler(this);
+        Scheduler = new DeterministicTaskScheduler(this);
     }
 
-    public VirtualTimeProvider Time { get; }
+    /// <summary>Virtual time: moves only when the runtime is idle and jumps to the next timer.</summary>
+    public override VirtualTimeProvider Clock { get; }
 
+    /// <summary>Where continuations that capture the context are posted: the ready set.</summary>
     public DeterministicSynchronizationContext Context { get; }
 
-    public DeterministicTaskScheduler TaskScheduler { get; }
+    /// <summary>Where explicitly scheduled tasks are queued: the ready set.</summary>
+    public override DeterministicTaskScheduler Scheduler { get; }
 
-    public override TimeProvider Clock => Time;
-
-    public override long NowMs => Time.NowMs;
+    public override long NowMs => Clock.NowMs;
 
     public override bool IsControlled => true;
 
-    public override System.Threading.Tasks.TaskScheduler Scheduler => TaskScheduler;
-
     /// <summary>Steps taken so far. Read from other threads by the watchdog.</summary>
-    public override long Step => Volatile.Read(ref _step);
+    public override long Progress => Volatile.Read(ref _step);
+
+    /// <summary>Steps taken so far.</summary>
+    public override long Steps => Volatile.Read(ref _step);
 
     /// <summary>Controlled events carry the step in which they happen.</summary>
     public override long EventStep() => _step;
@@ -155,18 +157,18 @@ internal sealed class DeterministicRuntime : RunHost
             return null;
         }
 
-        if (Time.NextDue() is { } due)
+        if (Clock.NextDue() is { } due)
         {
             if (due > _limits.MaxVirtualTime.Ticks)
             {
                 return RunStatus.TimeBudgetExhausted;
             }
 
-            Time.AdvanceTo(due, _timerDue);
+            Clock.AdvanceTo(due, _timerDue);
             return null;
         }
 
-        return _escapes.WaitForForeignWork(Time) ? null : RunStatus.Deadlocked;
+        return _escapes.WaitForForeignWork(Clock) ? null : RunStatus.Deadlocked;
     }
 
     private void RunStep(WorkItem item)
@@ -191,7 +193,7 @@ internal sealed class DeterministicRuntime : RunHost
             }
             else if (item.Task is { } task)
             {
-                TaskScheduler.Execute(task);
+                Scheduler.Execute(task);
             }
             else
             {

@@ -16,8 +16,11 @@ internal abstract class RunHost
     /// <summary>Trace time now: virtual ms (controlled) or real elapsed ms divided by the scale (real time).</summary>
     public abstract long NowMs { get; }
 
-    /// <summary>The watchdog's measure of progress; changes while the run is alive.</summary>
-    public abstract long Step { get; }
+    /// <summary>The watchdog's measure of progress; changes while the run is alive. Read from other threads.</summary>
+    public abstract long Progress { get; }
+
+    /// <summary>What the trace counts as its steps: scheduler steps (controlled) or events recorded (real time).</summary>
+    public abstract long Steps { get; }
 
     /// <summary>Whether the run is controlled (one thread, steps); false in real time.</summary>
     public abstract bool IsControlled { get; }
@@ -47,8 +50,13 @@ internal abstract class RunHost
     {
     }
 
+    /// <summary>
+    /// Runs <paramref name="start"/> on the current thread, then lets the run go on until <paramref name="finished"/>
+    /// says so or a budget runs out; returns why it stopped.
+    /// </summary>
     public abstract RunStatus Run(Action start, Func<bool> finished);
 
+    /// <summary>Stops the run as soon as the host can, with <paramref name="status"/> (the first abort wins); callable from any thread.</summary>
     public abstract void Abort(RunStatus status);
 
     /// <summary>Records a diagnostic for <paramref name="nodeId"/>, once per kind and node; callable from any thread.</summary>
