@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
-using ConcurrencyChaos.Model;
 
 namespace ConcurrencyChaos.Runtime;
 
