@@ -4,8 +4,8 @@ namespace ConcurrencyChaos.Runtime;
 /// <summary>
 /// Virtual time: a <see cref="TimeProvider"/> whose clock moves only when the runtime advances it,
 /// and whose timers fire only then. Timers are kept in a (due, sequence) queue so timers due at the
-/// same instant come out in creation order; the runtime then shuffles them with everything else
-/// that is ready at that instant.
+/// same instant come out in creation order; the runtime's scheduling strategy then orders them with
+/// everything else that is ready at that instant.
 /// </summary>
 internal sealed class VirtualTimeProvider(EscapeDetector escapes) : TimeProvider
 {
