@@ -64,14 +64,14 @@ internal sealed class LeafTask : TaskCompletionSource
             throw Fault(id, leaf.Error, ErrorOrigin.ThrowSync, recorder);
         }
 
-        var run = new LeafTask(id, leaf, recorder, time, token);
+        var task = new LeafTask(id, leaf, recorder, time, token);
         if (!alreadyCancelled && token.CanBeCanceled)
         {
-            run._registration = token.UnsafeRegister(TokenFired, run);
+            task._registration = token.UnsafeRegister(TokenFired, task);
         }
 
-        run.Work(alreadyCancelled);
-        return run.Task;
+        task.Work(alreadyCancelled);
+        return task.Task;
     }
 
     private void Work(bool alreadyCancelled)

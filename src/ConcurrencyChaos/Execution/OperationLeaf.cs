@@ -21,41 +21,41 @@ namespace ConcurrencyChaos.Execution;
 /// </remarks>
 internal static class OperationLeaf
 {
-    public static Func<CancellationToken, Task> Create(string id, Leaf leaf, Func<CancellationToken, Task> operation, TraceRecorder recorder, RunHost runtime, int seed)
+    public static Func<CancellationToken, Task> Create(string id, Leaf leaf, Func<CancellationToken, Task> operation, TraceRecorder recorder, RunHost host, int seed)
     {
-        var pipeline = ChaosPipelines.For(leaf, id, runtime.Clock, seed);
-        return token => StartAsync(new Run(id, leaf, operation, pipeline, recorder, runtime, token));
+        var pipeline = ChaosPipelines.For(leaf, id, host.Clock, seed);
+        return token => StartAsync(new Call(id, leaf, operation, pipeline, recorder, host, token));
     }
 
-    private static Task StartAsync(Run run)
+    private static Task StartAsync(Call call)
     {
-        run.Recorder.Started(run.Id);
-        if (run.Token.IsCancellationRequested)
+        call.Recorder.Started(call.Id);
+        if (call.Token.IsCancellationRequested)
         {
-            run.Recorder.TokenCancelled(run.Id);
+            call.Recorder.TokenCancelled(call.Id);
         }
-        else if (run.Token.CanBeCanceled)
+        else if (call.Token.CanBeCanceled)
         {
-            run.Registration = run.Token.UnsafeRegister(static (state, _) => ((Run)state!).Recorder.TokenCancelled(((Run)state!).Id), run);
+            call.Registration = call.Token.UnsafeRegister(static (state, _) => ((Call)state!).Recorder.TokenCancelled(((Call)state!).Id), call);
         }
 
-        var execution = ExecuteAsync(run);
-        if (run.Leaf.Then == LeafEnd.ThrowSync && execution.IsFaulted)
+        var execution = ExecuteAsync(call);
+        if (call.Leaf.Then == LeafEnd.ThrowSync && execution.IsFaulted)
         {
             // The fault strategy injects before anything awaits: throw it out of the delegate, which is what ThrowSync stands for.
             var error = execution.Exception.InnerExceptions[0];
-            Ended(run, error);
+            Ended(call, error);
             ExceptionDispatchInfo.Throw(error);
         }
 
-        return EndAsync(run, execution);
+        return EndAsync(call, execution);
     }
 
     /// <summary>The pipeline around the operation; a leaf that ignores its token gets none.</summary>
-    private static Task ExecuteAsync(Run run) =>
-        PollyRun.ExecuteAsync(run.Pipeline, run.Operation, run.Leaf.OnCancel == CancelBehavior.Ignore ? CancellationToken.None : run.Token);
+    private static Task ExecuteAsync(Call call) =>
+        PollyRun.ExecuteAsync(call.Pipeline, call.Operation, call.Leaf.OnCancel == CancelBehavior.Ignore ? CancellationToken.None : call.Token);
 
-    private static async Task EndAsync(Run run, Task execution)
+    private static async Task EndAsync(Call call, Task execution)
     {
         try
         {
@@ -63,54 +63,54 @@ internal static class OperationLeaf
             await execution;
 #pragma warning restore VSTHRD003
         }
-        catch (OperationCanceledException) when (run.Token.IsCancellationRequested && run.Leaf.OnCancel != CancelBehavior.Ignore)
+        catch (OperationCanceledException) when (call.Token.IsCancellationRequested && call.Leaf.OnCancel != CancelBehavior.Ignore)
         {
-            run.Recorder.Resumed(run.Id);
-            if (run.Leaf.Cleanup > 0)
+            call.Recorder.Resumed(call.Id);
+            if (call.Leaf.Cleanup > 0)
             {
-                await Task.Delay(TimeSpan.FromMilliseconds(run.Leaf.Cleanup), run.Runtime.Clock);
-                run.Recorder.Resumed(run.Id);
+                await Task.Delay(TimeSpan.FromMilliseconds(call.Leaf.Cleanup), call.Host.Clock);
+                call.Recorder.Resumed(call.Id);
             }
 
-            run.Registration.Unregister();
-            switch (run.Leaf.OnCancel)
+            call.Registration.Unregister();
+            switch (call.Leaf.OnCancel)
             {
                 case CancelBehavior.Swallow:
-                    run.Recorder.Ended(run.Id, NodeOutcome.RanToCompletion);
+                    call.Recorder.Ended(call.Id, NodeOutcome.RanToCompletion);
                     return;
                 case CancelBehavior.Fail:
-                    throw LeafTask.Fault(run.Id, run.Leaf.CleanupError, ErrorOrigin.Cleanup, run.Recorder);
+                    throw LeafTask.Fault(call.Id, call.Leaf.CleanupError, ErrorOrigin.Cleanup, call.Recorder);
                 default:
-                    run.Recorder.Ended(run.Id, NodeOutcome.Canceled);
-                    throw new OperationCanceledException(run.Token);
+                    call.Recorder.Ended(call.Id, NodeOutcome.Canceled);
+                    throw new OperationCanceledException(call.Token);
             }
         }
         catch (Exception error)
         {
-            run.Recorder.Resumed(run.Id);
-            Ended(run, error);
+            call.Recorder.Resumed(call.Id);
+            Ended(call, error);
             throw;
         }
 
-        run.Recorder.Resumed(run.Id);
-        run.Registration.Unregister();
-        run.Recorder.Ended(run.Id, NodeOutcome.RanToCompletion);
+        call.Recorder.Resumed(call.Id);
+        call.Registration.Unregister();
+        call.Recorder.Ended(call.Id, NodeOutcome.RanToCompletion);
     }
 
     /// <summary>Records a faulted end: the injected error the pipeline threw, or the operation's own exception.</summary>
-    private static void Ended(Run run, Exception error)
+    private static void Ended(Call call, Exception error)
     {
-        run.Registration.Unregister();
-        if (InjectedError.Of(error) is { } injected && injected.NodeId == run.Id)
+        call.Registration.Unregister();
+        if (InjectedError.Of(error) is { } injected && injected.NodeId == call.Id)
         {
-            run.Recorder.Threw(run.Id, injected);
-            run.Recorder.Ended(run.Id, NodeOutcome.Faulted, injected.Kind.ToString());
+            call.Recorder.Threw(call.Id, injected);
+            call.Recorder.Ended(call.Id, NodeOutcome.Faulted, injected.Kind.ToString());
             return;
         }
 
-        run.Runtime.Report(DiagnosticKind.OperationError, run.Id,
-            $"operation '{run.Leaf.Operation}' threw {error.GetType().Name} by itself ({error.Message}); the tree says this leaf {Says(run.Leaf)}, and the harness injects every failure, so the operation must not fail on its own: fix it or register a fake");
-        run.Recorder.Ended(run.Id, NodeOutcome.Faulted, error.GetType().Name);
+        call.Host.Report(DiagnosticKind.OperationError, call.Id,
+            $"operation '{call.Leaf.Operation}' threw {error.GetType().Name} by itself ({error.Message}); the tree says this leaf {Says(call.Leaf)}, and the harness injects every failure, so the operation must not fail on its own: fix it or register a fake");
+        call.Recorder.Ended(call.Id, NodeOutcome.Faulted, error.GetType().Name);
     }
 
     private static string Says(Leaf leaf) => leaf.Then switch
@@ -121,7 +121,7 @@ internal static class OperationLeaf
     };
 
     /// <summary>One call of the leaf (a retrying pattern may call it again).</summary>
-    private sealed class Run(string id, Leaf leaf, Func<CancellationToken, Task> operation, ResiliencePipeline pipeline, TraceRecorder recorder, RunHost runtime, CancellationToken token)
+    private sealed class Call(string id, Leaf leaf, Func<CancellationToken, Task> operation, ResiliencePipeline pipeline, TraceRecorder recorder, RunHost host, CancellationToken token)
     {
         public string Id { get; } = id;
 
@@ -133,7 +133,7 @@ internal static class OperationLeaf
 
         public TraceRecorder Recorder { get; } = recorder;
 
-        public RunHost Runtime { get; } = runtime;
+        public RunHost Host { get; } = host;
 
         public CancellationToken Token { get; } = token;
 

@@ -16,9 +16,8 @@ internal sealed class RealTimeHost : RunHost
     private readonly ScaledTimeProvider _clock;
     private readonly Stopwatch _elapsed = new();
     private readonly SemaphoreSlim _changed = new(0);
-    private readonly List<RuntimeDiagnostic> _diagnostics = [];
-    private readonly HashSet<(DiagnosticKind, string?)> _reported = [];
     private readonly TimeSpan _budget;
+    private readonly double _scale;
     private long _sequence;
     private long _heartbeat;
     private RunStatus? _abort;
@@ -33,36 +32,24 @@ internal sealed class RealTimeHost : RunHost
         }
 
         PoolHeadroom.Ensure();
-        Scale = scale;
+        _scale = scale;
         _budget = budget * scale;
         _clock = new ScaledTimeProvider(scale);
     }
 
-    public double Scale { get; }
-
     public override TimeProvider Clock => _clock;
 
-    public override long NowMs => (long)(_elapsed.Elapsed.TotalMilliseconds / Scale);
+    public override long NowMs => (long)(_elapsed.Elapsed.TotalMilliseconds / _scale);
 
-    public override long Step => Volatile.Read(ref _heartbeat) + Volatile.Read(ref _sequence);
+    /// <summary>Wake-ups of the waiting caller plus events recorded: changes while nodes work, even when none ends.</summary>
+    public override long Progress => Volatile.Read(ref _heartbeat) + Volatile.Read(ref _sequence);
 
     /// <summary>Events recorded so far: the last event's step.</summary>
-    public long Events => Volatile.Read(ref _sequence);
+    public override long Steps => Volatile.Read(ref _sequence);
 
     public override bool IsControlled => false;
 
     public override TaskScheduler Scheduler => TaskScheduler.Default;
-
-    public override IReadOnlyList<RuntimeDiagnostic> Diagnostics
-    {
-        get
-        {
-            lock (_diagnostics)
-            {
-                return [.. _diagnostics];
-            }
-        }
-    }
 
     public override long EventStep() => Interlocked.Increment(ref _sequence);
 
@@ -110,17 +97,6 @@ internal sealed class RealTimeHost : RunHost
     {
         _abort ??= status;
         _changed.Release();
-    }
-
-    public override void Report(DiagnosticKind kind, string? nodeId, string message, bool hint = false)
-    {
-        lock (_diagnostics)
-        {
-            if (_reported.Add((kind, nodeId)))
-            {
-                _diagnostics.Add(new RuntimeDiagnostic(kind, nodeId, message) { IsHint = hint });
-            }
-        }
     }
 
     /// <summary>

@@ -1,5 +1,3 @@
-using ConcurrencyChaos.Model;
-using ConcurrencyChaos.Runtime;
 
 namespace ConcurrencyChaos.Execution;
 

@@ -8,7 +8,7 @@ namespace ConcurrencyChaos.Execution;
 /// (in real time: a global event sequence number and real elapsed ms divided by the scale).
 /// Locked, because escaped code may record from another thread (and is reported for it).
 /// </summary>
-internal sealed class TraceRecorder(RunHost runtime)
+internal sealed class TraceRecorder(RunHost host)
 {
     [ThreadStatic]
     private static bool t_pinned;
@@ -24,7 +24,7 @@ internal sealed class TraceRecorder(RunHost runtime)
 
     public void Started(string nodeId)
     {
-        runtime.CurrentNode = nodeId;
+        host.CurrentNode = nodeId;
         Interlocked.Increment(ref _running);
         Add(TraceEventKind.Started, nodeId);
     }
@@ -32,8 +32,8 @@ internal sealed class TraceRecorder(RunHost runtime)
     /// <summary>Notes that a node's code runs again (for blaming escapes and stuck threads); records nothing.</summary>
     public void Resumed(string nodeId)
     {
-        runtime.CurrentNode = nodeId;
-        runtime.NoteForeignNode(nodeId);
+        host.CurrentNode = nodeId;
+        host.NoteForeignNode(nodeId);
     }
 
     public void TokenCancelled(string nodeId) => Add(TraceEventKind.TokenCancelled, nodeId);
@@ -44,7 +44,7 @@ internal sealed class TraceRecorder(RunHost runtime)
     {
         Add(TraceEventKind.Ended, nodeId, outcome, detail: detail);
         Interlocked.Decrement(ref _running);
-        runtime.Changed();
+        host.Changed();
     }
 
     public void CallerCancelled() => Add(TraceEventKind.CallerCancelled, Model.TaskTree.RootId);
@@ -57,12 +57,12 @@ internal sealed class TraceRecorder(RunHost runtime)
     /// </summary>
     public Instant Pin()
     {
-        if (runtime.IsControlled || t_pinned)
+        if (host.IsControlled || t_pinned)
         {
             return default;
         }
 
-        t_pinnedMs = runtime.NowMs;
+        t_pinnedMs = host.NowMs;
         t_pinned = true;
         return new Instant(true);
     }
@@ -77,10 +77,10 @@ internal sealed class TraceRecorder(RunHost runtime)
 
     private void Add(TraceEventKind kind, string nodeId, NodeOutcome? outcome = null, Model.InjectedError? error = null, string? detail = null)
     {
-        runtime.NoteForeignNode(nodeId);
+        host.NoteForeignNode(nodeId);
         lock (_events)
         {
-            _events.Add(new TraceEvent(runtime.EventStep(), t_pinned ? t_pinnedMs : runtime.NowMs, kind, nodeId, outcome, error, detail));
+            _events.Add(new TraceEvent(host.EventStep(), t_pinned ? t_pinnedMs : host.NowMs, kind, nodeId, outcome, error, detail));
         }
     }
 

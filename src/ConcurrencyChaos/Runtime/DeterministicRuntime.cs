@@ -1,75 +1,59 @@
 using System.Runtime.ExceptionServices;
-using ConcurrencyChaos.Execution;
 using ConcurrencyChaos.Model;
 
 namespace ConcurrencyChaos.Runtime;
 
 /// <summary>
 /// A single-threaded, seeded, virtual-time runtime (after Trio's MockClock and madsim). One thread
-/// runs everything: each step picks one ready item — a posted continuation, a queued task, or a
-/// timer due now — at random from a seeded generator, so same-instant events are explored in every
-/// order and the same seed always gives the same order. When nothing is ready, virtual time jumps
-/// to the next timer. Work that escapes to other threads is noticed and reported, never trusted.
+/// runs everything: each step takes one ready item — a posted continuation, a queued task, or a
+/// timer due now — chosen by the <see cref="ISchedulingStrategy"/>, so same-instant events are
+/// explored in every order and the same seed always gives the same order. When nothing is ready,
+/// virtual time jumps to the next timer. Work that escapes to other threads is left to the
+/// <see cref="EscapeDetector"/>: noticed and reported, never trusted.
 /// </summary>
 internal sealed class DeterministicRuntime : RunHost
 {
-    private readonly List<WorkItem> _ready = [];
-    private readonly Queue<WorkItem> _inbox = new();
-    private readonly List<RuntimeDiagnostic> _diagnostics = [];
-    private readonly HashSet<(DiagnosticKind, string?)> _reported = [];
-    private readonly RunOptions _options;
-    private readonly long _maxTicks;
-    private SplitMix64 _random;
-    private int _threadId = -1;
-    private const int ProbeMs = 25;
-    private long _timerBaseline;
-    private long _poolBaseline;
-    private bool _sawForeign;
+    private readonly ISchedulingStrategy _ready;
+    private readonly RuntimeLimits _limits;
+    private readonly EscapeDetector _escapes;
+    private readonly Action<VirtualTimer, long> _timerDue;
     private RunStatus? _abort;
     private long _step;
 
-    public DeterministicRuntime(int seed, RunOptions options, TimeSpan maxVirtualTime)
+    public DeterministicRuntime(ISchedulingStrategy strategy, RuntimeLimits limits)
     {
-        _options = options;
-        _maxTicks = maxVirtualTime.Ticks;
-        _random = new SplitMix64(unchecked((ulong)seed * 0x2545F4914F6CDD1DUL + 1));
-        Time = new VirtualTimeProvider(this);
+        _ready = strategy;
+        _limits = limits;
+        _escapes = new EscapeDetector(this, limits.ForeignWorkGrace);
+        _timerDue = (timer, version) => _ready.Add(WorkItem.Fire(timer, version));
+        Clock = new VirtualTimeProvider(_escapes);
         Context = new DeterministicSynchronizationContext(this);
-        TaskScheduler = new DeterministicTaskScheduler(this);
+        Scheduler = new DeterministicTaskScheduler(this);
     }
 
-    public VirtualTimeProvider Time { get; }
+    /// <summary>Virtual time: moves only when the runtime is idle and jumps to the next timer.</summary>
+    public override VirtualTimeProvider Clock { get; }
 
+    /// <summary>Where continuations that capture the context are posted: the ready set.</summary>
     public DeterministicSynchronizationContext Context { get; }
 
-    public DeterministicTaskScheduler TaskScheduler { get; }
+    /// <summary>Where explicitly scheduled tasks are queued: the ready set.</summary>
+    public override DeterministicTaskScheduler Scheduler { get; }
 
-    public override TimeProvider Clock => Time;
-
-    public override long NowMs => Time.NowMs;
+    public override long NowMs => Clock.NowMs;
 
     public override bool IsControlled => true;
 
-    public override System.Threading.Tasks.TaskScheduler Scheduler => TaskScheduler;
-
     /// <summary>Steps taken so far. Read from other threads by the watchdog.</summary>
-    public override long Step => Volatile.Read(ref _step);
+    public override long Progress => Volatile.Read(ref _step);
+
+    /// <summary>Steps taken so far.</summary>
+    public override long Steps => Volatile.Read(ref _step);
 
     /// <summary>Controlled events carry the step in which they happen.</summary>
     public override long EventStep() => _step;
 
-    public override IReadOnlyList<RuntimeDiagnostic> Diagnostics
-    {
-        get
-        {
-            lock (_diagnostics)
-            {
-                return [.. _diagnostics];
-            }
-        }
-    }
-
-    public bool OnRuntimeThread => Environment.CurrentManagedThreadId == _threadId;
+    public bool OnRuntimeThread => _escapes.OnRuntimeThread;
 
     /// <summary>Whether the runtime thread is in code under test (where a blocking wait is a bug) rather than the runtime's own.</summary>
     public bool InCodeUnderTest { get; private set; }
@@ -81,9 +65,7 @@ internal sealed class DeterministicRuntime : RunHost
     /// </summary>
     public override RunStatus Run(Action start, Func<bool> finished)
     {
-        _threadId = Environment.CurrentManagedThreadId;
-        _timerBaseline = Timer.ActiveCount;
-        _poolBaseline = ThreadPool.CompletedWorkItemCount;
+        _escapes.Start();
         var previous = SynchronizationContext.Current;
         SynchronizationContext.SetSynchronizationContext(Context);
         try
@@ -91,57 +73,29 @@ internal sealed class DeterministicRuntime : RunHost
             _ready.Add(WorkItem.Post(_ => start(), null));
             while (true)
             {
-                if (_abort is { } aborted)
+                if (RunAllReady() is { } stopped)
                 {
-                    return aborted;
+                    return stopped;
                 }
 
-                // Work already queued in this instant still runs (an async void method's exception is
-                // posted when the last node ends); time is never advanced once the run has finished.
-                if (finished() && _ready.Count == 0)
+                // Finished is asked only once nothing is ready: work already queued in this instant still
+                // runs (an async void method's exception is posted when the last node ends), and time is
+                // never advanced once the run has finished.
+                if (finished())
                 {
                     return RunStatus.Completed;
                 }
 
-                if (_ready.Count > 0)
+                if (AdvanceToNextEvent() is { } idle)
                 {
-                    if (_step >= _options.MaxSteps)
-                    {
-                        return RunStatus.StepBudgetExhausted;
-                    }
-
-                    RunOne();
-                    AfterStep?.Invoke();
-                    continue;
-                }
-
-                if (TakeInbox())
-                {
-                    continue;
-                }
-
-                // Idle: jump virtual time to the next timer (autojump), unless that is past the budget.
-                if (Time.NextDue() is { } due)
-                {
-                    if (due > _maxTicks)
-                    {
-                        return RunStatus.TimeBudgetExhausted;
-                    }
-
-                    Time.AdvanceTo(due, (timer, version) => _ready.Add(WorkItem.Fire(timer, version)));
-                    continue;
-                }
-
-                if (!WaitForForeignWork())
-                {
-                    return RunStatus.Deadlocked;
+                    return idle;
                 }
             }
         }
         finally
         {
             SynchronizationContext.SetSynchronizationContext(previous);
-            _threadId = -1;
+            _escapes.Stop();
         }
     }
 
@@ -156,31 +110,11 @@ internal sealed class DeterministicRuntime : RunHost
             return;
         }
 
-        Report(DiagnosticKind.ThreadPool, CurrentNode, "a continuation was posted back to the runtime from another thread; something awaited work that ran on the thread pool or a real timer (Task.Run, ConfigureAwait(false), Task.Delay without the TimeProvider)");
-        lock (_inbox)
-        {
-            _inbox.Enqueue(item);
-            Monitor.PulseAll(_inbox);
-        }
+        _escapes.PostFromForeignThread(item);
     }
 
-    /// <summary>Reports, once per run, code that touches the runtime from a thread other than its own.</summary>
-    public void NoteForeignThread(string where)
-    {
-        if (!OnRuntimeThread && _threadId != -1)
-        {
-            Report(DiagnosticKind.ThreadPool, CurrentNode, $"{where} ran on another thread than the runtime's; likely cause: Task.Run, ConfigureAwait(false) or a continuation on the thread pool");
-        }
-    }
-
-    /// <summary>As <see cref="NoteForeignThread"/> for code of node <paramref name="nodeId"/>; builds no text on the runtime thread.</summary>
-    public override void NoteForeignNode(string nodeId)
-    {
-        if (!OnRuntimeThread && _threadId != -1)
-        {
-            NoteForeignThread("node " + nodeId);
-        }
-    }
+    /// <summary>Reports code of <paramref name="nodeId"/> running off the runtime thread.</summary>
+    public override void NoteForeignNode(string nodeId) => _escapes.NoteForeignNode(nodeId);
 
     /// <summary>Called by the context when code blocks the runtime thread: records it, stops the run, and gives the exception to throw into that code.</summary>
     public Exception BlockingWait()
@@ -191,28 +125,54 @@ internal sealed class DeterministicRuntime : RunHost
             $"ConcurrencyChaos: blocking wait on the deterministic runtime thread{(CurrentNode is null ? "" : $" (node {CurrentNode})")}. It would hang forever: await instead.");
     }
 
-    public override void Report(DiagnosticKind kind, string? nodeId, string message, bool hint = false)
+    /// <summary>
+    /// Takes ready items one step at a time, in the strategy's order, until none is left (null) or the
+    /// run must stop: aborted, or out of steps.
+    /// </summary>
+    private RunStatus? RunAllReady()
     {
-        lock (_diagnostics)
+        while (_abort is null && _ready.Count > 0)
         {
-            if (kind == DiagnosticKind.ThreadPool)
+            if (_step >= _limits.MaxSteps)
             {
-                _sawForeign = true;
+                return RunStatus.StepBudgetExhausted;
             }
 
-            if (_reported.Add((kind, nodeId)))
-            {
-                _diagnostics.Add(new RuntimeDiagnostic(kind, nodeId, message) { IsHint = hint });
-            }
+            RunStep(_ready.Take());
+            AfterStep?.Invoke();
         }
+
+        return _abort;
     }
 
-    private void RunOne()
+    /// <summary>
+    /// Nothing is ready: brings in the next event — work that escaped and came back, else the next timer
+    /// (virtual time jumps to it), else escaped work still on its way. Null when something is ready again;
+    /// otherwise why the run stops: the next timer is past the time budget, or nothing can ever come.
+    /// </summary>
+    private RunStatus? AdvanceToNextEvent()
     {
-        var index = _random.Next(_ready.Count);
-        var item = _ready[index];
-        _ready[index] = _ready[^1];
-        _ready.RemoveAt(_ready.Count - 1);
+        if (_escapes.TakeInbox(_ready))
+        {
+            return null;
+        }
+
+        if (Clock.NextDue() is { } due)
+        {
+            if (due > _limits.MaxVirtualTime.Ticks)
+            {
+                return RunStatus.TimeBudgetExhausted;
+            }
+
+            Clock.AdvanceTo(due, _timerDue);
+            return null;
+        }
+
+        return _escapes.WaitForForeignWork(Clock) ? null : RunStatus.Deadlocked;
+    }
+
+    private void RunStep(WorkItem item)
+    {
         Volatile.Write(ref _step, _step + 1);
         InCodeUnderTest = true;
         try
@@ -233,7 +193,7 @@ internal sealed class DeterministicRuntime : RunHost
             }
             else if (item.Task is { } task)
             {
-                TaskScheduler.Execute(task);
+                Scheduler.Execute(task);
             }
             else
             {
@@ -244,7 +204,7 @@ internal sealed class DeterministicRuntime : RunHost
         {
             // A posted callback that throws is an async void method's exception (the builder posts
             // it to the context); in a real application it would crash the process.
-            var tag = Model.InjectedError.Of(e);
+            var tag = InjectedError.Of(e);
             Report(DiagnosticKind.AsyncVoidException, tag?.NodeId ?? CurrentNode, $"{e.GetType().Name}{(tag is null ? "" : $" from {tag.NodeId}")} escaped an async void method or a posted callback; in a real application this crashes the process");
             if (e is OutOfMemoryException)
             {
@@ -259,72 +219,5 @@ internal sealed class DeterministicRuntime : RunHost
         {
             InCodeUnderTest = false;
         }
-    }
-
-    private bool TakeInbox()
-    {
-        lock (_inbox)
-        {
-            if (_inbox.Count == 0)
-            {
-                return false;
-            }
-
-            while (_inbox.TryDequeue(out var item))
-            {
-                _ready.Add(item);
-            }
-
-            return true;
-        }
-    }
-
-    private bool WaitForForeignWork()
-    {
-        // Only wait when there is evidence of escaped work; a plain deadlock must not cost real time.
-        // The thread-pool and timer counts are process-wide, so they only buy a short probe; once
-        // escaped code has touched this runtime, it gets the full grace.
-        var realTimers = Timer.ActiveCount > _timerBaseline;
-        var poolQueued = ThreadPool.PendingWorkItemCount > 0;
-        var poolActive = poolQueued || ThreadPool.CompletedWorkItemCount != _poolBaseline;
-        if (!_sawForeign && !realTimers && !poolActive)
-        {
-            return false;
-        }
-
-        var started = Environment.TickCount64;
-        lock (_inbox)
-        {
-            while (_inbox.Count == 0)
-            {
-                if (Time.NextDue() is not null)
-                {
-                    return true; // escaped code set a virtual timer: time can move again
-                }
-
-                var grace = _sawForeign || (poolQueued && ThreadPool.PendingWorkItemCount > 0)
-                    ? _options.ForeignWorkGrace.TotalMilliseconds
-                    : Math.Min(ProbeMs, _options.ForeignWorkGrace.TotalMilliseconds);
-                var left = started + (long)grace - Environment.TickCount64;
-                if (left <= 0)
-                {
-                    break;
-                }
-
-                Monitor.Wait(_inbox, TimeSpan.FromMilliseconds(Math.Min(left, 5)));
-            }
-
-            if (_inbox.Count > 0)
-            {
-                return true; // Enqueue has reported the foreign post
-            }
-        }
-
-        if (realTimers)
-        {
-            Report(DiagnosticKind.RealTimer, null, "nothing was left to run while a real timer was pending; likely Task.Delay(int), a Timer, or CancelAfter without the runtime's TimeProvider (this check is process-wide: a hint, not proof)", hint: true);
-        }
-
-        return false;
     }
 }

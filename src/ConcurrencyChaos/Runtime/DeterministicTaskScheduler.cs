@@ -1,4 +1,3 @@
-using ConcurrencyChaos.Model;
 
 namespace ConcurrencyChaos.Runtime;
 

@@ -8,14 +8,19 @@ namespace ConcurrencyChaos.Runtime;
 /// </summary>
 internal abstract class RunHost
 {
+    private readonly DiagnosticLog _diagnostics = new();
+
     /// <summary>The clock leaves and patterns take time from.</summary>
     public abstract TimeProvider Clock { get; }
 
     /// <summary>Trace time now: virtual ms (controlled) or real elapsed ms divided by the scale (real time).</summary>
     public abstract long NowMs { get; }
 
-    /// <summary>The watchdog's measure of progress; changes while the run is alive.</summary>
-    public abstract long Step { get; }
+    /// <summary>The watchdog's measure of progress; changes while the run is alive. Read from other threads.</summary>
+    public abstract long Progress { get; }
+
+    /// <summary>What the trace counts as its steps: scheduler steps (controlled) or events recorded (real time).</summary>
+    public abstract long Steps { get; }
 
     /// <summary>Whether the run is controlled (one thread, steps); false in real time.</summary>
     public abstract bool IsControlled { get; }
@@ -23,7 +28,8 @@ internal abstract class RunHost
     /// <summary>The scheduler continuations the runner registers run on.</summary>
     public abstract TaskScheduler Scheduler { get; }
 
-    public abstract IReadOnlyList<RuntimeDiagnostic> Diagnostics { get; }
+    /// <summary>What the run did that the host does not control, one entry per kind and node.</summary>
+    public IReadOnlyList<RuntimeDiagnostic> Diagnostics => _diagnostics.Snapshot();
 
     /// <summary>The node most recently started or resumed, for blaming escapes and stuck threads.</summary>
     public string? CurrentNode { get; set; }
@@ -44,9 +50,16 @@ internal abstract class RunHost
     {
     }
 
+    /// <summary>
+    /// Runs <paramref name="start"/> on the current thread, then lets the run go on until <paramref name="finished"/>
+    /// says so or a budget runs out; returns why it stopped.
+    /// </summary>
     public abstract RunStatus Run(Action start, Func<bool> finished);
 
+    /// <summary>Stops the run as soon as the host can, with <paramref name="status"/> (the first abort wins); callable from any thread.</summary>
     public abstract void Abort(RunStatus status);
 
-    public abstract void Report(DiagnosticKind kind, string? nodeId, string message, bool hint = false);
+    /// <summary>Records a diagnostic for <paramref name="nodeId"/>, once per kind and node; callable from any thread.</summary>
+    public void Report(DiagnosticKind kind, string? nodeId, string message, bool hint = false) =>
+        _diagnostics.Report(kind, nodeId, message, hint);
 }

@@ -1,14 +1,13 @@
-using ConcurrencyChaos.Model;
 
 namespace ConcurrencyChaos.Runtime;
 
 /// <summary>
 /// Virtual time: a <see cref="TimeProvider"/> whose clock moves only when the runtime advances it,
 /// and whose timers fire only then. Timers are kept in a (due, sequence) queue so timers due at the
-/// same instant come out in creation order; the runtime then shuffles them with everything else
-/// that is ready at that instant.
+/// same instant come out in creation order; the runtime's scheduling strategy then orders them with
+/// everything else that is ready at that instant.
 /// </summary>
-internal sealed class VirtualTimeProvider(DeterministicRuntime runtime) : TimeProvider
+internal sealed class VirtualTimeProvider(EscapeDetector escapes) : TimeProvider
 {
     private static readonly DateTimeOffset Epoch = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
     private readonly PriorityQueue<(VirtualTimer Timer, long Version), (long Due, long Sequence)> _queue = new();
@@ -33,7 +32,7 @@ internal sealed class VirtualTimeProvider(DeterministicRuntime runtime) : TimePr
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         ArgumentNullException.ThrowIfNull(callback);
-        runtime.NoteForeignThread("CreateTimer");
+        escapes.NoteForeignThread("CreateTimer");
         var timer = new VirtualTimer(this, callback, state);
         timer.Change(dueTime, period);
         return timer;

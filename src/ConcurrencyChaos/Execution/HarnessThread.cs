@@ -1,12 +1,11 @@
 using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
-using ConcurrencyChaos.Model;
 
-namespace ConcurrencyChaos.Runtime;
+namespace ConcurrencyChaos.Execution;
 
 /// <summary>
-/// Runs deterministic runs on dedicated background threads under a real-time watchdog. If a run
-/// stops taking steps for too long (a busy loop, a sleep, a wait the runtime could not see), the
+/// Runs a tree (or a whole search of trees) on a dedicated background thread under a real-time watchdog. If
+/// a run stops making progress for too long (a busy loop, a sleep, a wait the runtime could not see), the
 /// caller gets control back and the thread is abandoned — never the process, never a hung test.
 /// Idle threads are reused, so a search pays for a thread hand-off, not a thread, per call.
 /// </summary>

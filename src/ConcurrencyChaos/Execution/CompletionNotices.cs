@@ -1,0 +1,79 @@
+using ConcurrencyChaos.Runtime;
+
+namespace ConcurrencyChaos.Execution;
+
+/// <summary>
+/// Tells the runner the moment a node's or the root's task completes, before any continuation registered
+/// later, so the trace records every end where it truly happened; and knows whether a notice is still owed,
+/// because a run is not finished while one is.
+/// </summary>
+internal sealed class CompletionNotices(RunHost host)
+{
+    private readonly RunHost _host = host;
+    private readonly List<(Task Task, Action<Task> Ended)> _open = [];
+    private int _pending;
+
+    /// <summary>Whether every notice registered by <see cref="OnCompleted"/> has been delivered by its continuation.</summary>
+    public bool AllDelivered => Volatile.Read(ref _pending) == 0;
+
+    /// <summary>
+    /// Runs <paramref name="action"/> the moment <paramref name="task"/> completes, before any
+    /// continuation registered later; on the host's own scheduler, so a task that forces its
+    /// continuations asynchronous (RunContinuationsAsynchronously) queues it on the runtime, never the pool.
+    /// </summary>
+    public void OnCompleted(Task task, Action<Task> action)
+    {
+        if (task.IsCompleted)
+        {
+            action(task);
+            return;
+        }
+
+        // A task may complete without running its continuations yet (RunContinuationsAsynchronously):
+        // it is noticed after the step in which it completed, so the trace has the true end. The
+        // continuation covers completion outside a step (on another thread). Whichever comes first wins;
+        // the run is not finished until the continuation has run too, because when the task completed on
+        // another thread, its arrival is what reports that escape.
+        var once = 0;
+        void Once(Task t)
+        {
+            if (Interlocked.Exchange(ref once, 1) == 0)
+            {
+                action(t);
+            }
+        }
+
+        if (_host.IsControlled)
+        {
+            _open.Add((task, Once));
+        }
+
+        Interlocked.Increment(ref _pending);
+        _ = task.ContinueWith(
+            static (t, state) =>
+            {
+                var (notices, once) = ((CompletionNotices, Action<Task>))state!;
+                once(t);
+                Interlocked.Decrement(ref notices._pending);
+                notices._host.Changed();
+            },
+            (this, (Action<Task>)Once),
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            _host.Scheduler);
+    }
+
+    /// <summary>After every controlled step: delivers the notices of tasks that completed in it.</summary>
+    public void NoticeEnded()
+    {
+        for (var i = 0; i < _open.Count; i++)
+        {
+            if (_open[i].Task.IsCompleted)
+            {
+                var (task, ended) = _open[i];
+                _open.RemoveAt(i--);
+                ended(task);
+            }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using ConcurrencyChaos.Model;
+using ConcurrencyChaos.Runtime;
+
+namespace ConcurrencyChaos.Execution;
+
+/// <summary>
+/// What a tree runs on: a fresh <see cref="DeterministicRuntime"/> seeded by the tree (controlled), or a
+/// <see cref="RealTimeHost"/>; each with its budgets, taken from <see cref="RunOptions"/> or derived from the tree.
+/// </summary>
+internal static class Hosts
+{
+    /// <summary>A new host for one run of <paramref name="tree"/>.</summary>
+    public static RunHost For(TaskTree tree, RunOptions options) => options.Mode == ExecutionMode.RealTime
+        ? new RealTimeHost(options.TimeScale, options.MaxVirtualTime ?? RealTimeBudget(tree))
+        : new DeterministicRuntime(Strategy(tree), Limits(tree, options));
+
+    /// <summary>Ten times all the tree's work, cleanup and cancellation time, plus a virtual minute.</summary>
+    public static TimeSpan DefaultTimeBudget(TaskTree tree) => TimeSpan.FromMilliseconds((10 * TotalTime(tree)) + 60_000);
+
+    /// <summary>
+    /// The default budget in real-time mode, in virtual ms: all the tree's work, cleanup and cancellation
+    /// time (what running every leaf one after another would take) plus two virtual seconds.
+    /// </summary>
+    public static TimeSpan RealTimeBudget(TaskTree tree) => TimeSpan.FromMilliseconds(TotalTime(tree) + 2_000);
+
+    /// <summary>How the runtime orders same-instant work: uniformly at random, from the tree's seed.</summary>
+    private static RandomStrategy Strategy(TaskTree tree) => new(tree.Seed);
+
+    private static RuntimeLimits Limits(TaskTree tree, RunOptions options) =>
+        new(options.MaxSteps, options.MaxVirtualTime ?? DefaultTimeBudget(tree), options.ForeignWorkGrace);
+
+    /// <summary>All the tree's work, cleanup and cancellation time, in virtual ms: every leaf one after another.</summary>
+    private static long TotalTime(TaskTree tree)
+    {
+        long total = tree.CancelAfter ?? 0;
+        foreach (var entry in tree.Entries())
+        {
+            if (entry.Node is Leaf leaf)
+            {
+                total += leaf.Work + leaf.Cleanup;
+            }
+        }
+
+        return total;
+    }
+}

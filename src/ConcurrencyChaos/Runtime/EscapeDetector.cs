@@ -1,0 +1,139 @@
+using ConcurrencyChaos.Model;
+
+namespace ConcurrencyChaos.Runtime;
+
+/// <summary>
+/// Notices work of a <see cref="DeterministicRuntime"/> run that escaped its thread (thread pool, real
+/// timers) and reports it, never trusting it: code that touches the runtime from another thread, and
+/// continuations posted back from one, which wait in an inbox until the runtime thread takes them. When
+/// the runtime is idle it decides whether escaped work may still come back, and waits for it, boundedly.
+/// </summary>
+internal sealed class EscapeDetector(RunHost host, TimeSpan grace)
+{
+    /// <summary>Real time a process-wide counter alone buys: enough for a pool item already queued to post back.</summary>
+    private const int ProbeMs = 25;
+
+    private readonly Queue<WorkItem> _inbox = new();
+    private int _threadId = -1;
+    private long _timerBaseline;
+    private long _poolBaseline;
+    private volatile bool _sawForeign;
+
+    /// <summary>Whether the caller is on the thread running the runtime.</summary>
+    public bool OnRuntimeThread => Environment.CurrentManagedThreadId == _threadId;
+
+    /// <summary>The current thread runs the runtime from now on; real timers and pool work counted now are not this run's.</summary>
+    public void Start()
+    {
+        _threadId = Environment.CurrentManagedThreadId;
+        _timerBaseline = Timer.ActiveCount;
+        _poolBaseline = ThreadPool.CompletedWorkItemCount;
+    }
+
+    /// <summary>The run is over: code touching the runtime now is no longer reported as foreign.</summary>
+    public void Stop() => _threadId = -1;
+
+    /// <summary>Reports, once per run and node, code that touches the runtime from a thread other than its own.</summary>
+    public void NoteForeignThread(string where)
+    {
+        if (!OnRuntimeThread && _threadId != -1)
+        {
+            _sawForeign = true;
+            host.Report(DiagnosticKind.ThreadPool, host.CurrentNode, $"{where} ran on another thread than the runtime's; likely cause: Task.Run, ConfigureAwait(false) or a continuation on the thread pool");
+        }
+    }
+
+    /// <summary>As <see cref="NoteForeignThread"/> for code of node <paramref name="nodeId"/>; builds no text on the runtime thread.</summary>
+    public void NoteForeignNode(string nodeId)
+    {
+        if (!OnRuntimeThread && _threadId != -1)
+        {
+            NoteForeignThread("node " + nodeId);
+        }
+    }
+
+    /// <summary>Work posted from another thread: reported, then kept until the runtime thread takes it in <see cref="TakeInbox"/>.</summary>
+    public void PostFromForeignThread(WorkItem item)
+    {
+        _sawForeign = true;
+        host.Report(DiagnosticKind.ThreadPool, host.CurrentNode, "a continuation was posted back to the runtime from another thread; something awaited work that ran on the thread pool or a real timer (Task.Run, ConfigureAwait(false), Task.Delay without the TimeProvider)");
+        lock (_inbox)
+        {
+            _inbox.Enqueue(item);
+            Monitor.PulseAll(_inbox);
+        }
+    }
+
+    /// <summary>Moves work posted from other threads to <paramref name="ready"/>; false when there was none.</summary>
+    public bool TakeInbox(ISchedulingStrategy ready)
+    {
+        lock (_inbox)
+        {
+            if (_inbox.Count == 0)
+            {
+                return false;
+            }
+
+            while (_inbox.TryDequeue(out var item))
+            {
+                ready.Add(item);
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// Called when nothing is ready and no virtual timer is pending. Returns true when escaped work has
+    /// come back (in the inbox) or set a virtual timer on <paramref name="clock"/>; false when the run is
+    /// deadlocked, after reporting a real timer that is still pending as a hint.
+    /// </summary>
+    public bool WaitForForeignWork(VirtualTimeProvider clock)
+    {
+        // Only wait when there is evidence of escaped work; a plain deadlock must not cost real time.
+        // The thread-pool and timer counts are process-wide, so they only buy a short probe; once
+        // escaped code has touched this runtime, it gets the full grace.
+        var realTimers = Timer.ActiveCount > _timerBaseline;
+        var poolQueued = ThreadPool.PendingWorkItemCount > 0;
+        var poolActive = poolQueued || ThreadPool.CompletedWorkItemCount != _poolBaseline;
+        if (!_sawForeign && !realTimers && !poolActive)
+        {
+            return false;
+        }
+
+        var started = Environment.TickCount64;
+        lock (_inbox)
+        {
+            while (_inbox.Count == 0)
+            {
+                if (clock.NextDue() is not null)
+                {
+                    return true; // escaped code set a virtual timer: time can move again
+                }
+
+                var wait = _sawForeign || (poolQueued && ThreadPool.PendingWorkItemCount > 0)
+                    ? grace.TotalMilliseconds
+                    : Math.Min(ProbeMs, grace.TotalMilliseconds);
+                var left = started + (long)wait - Environment.TickCount64;
+                if (left <= 0)
+                {
+                    break;
+                }
+
+                Monitor.Wait(_inbox, TimeSpan.FromMilliseconds(Math.Min(left, 5)));
+            }
+
+            if (_inbox.Count > 0)
+            {
+                return true; // PostFromForeignThread has reported the foreign post
+            }
+        }
+
+        if (realTimers)
+        {
+            host.Report(DiagnosticKind.RealTimer, null, "nothing was left to run while a real timer was pending; likely Task.Delay(int), a Timer, or CancelAfter without the runtime's TimeProvider (this check is process-wide: a hint, not proof)", hint: true);
+        }
+
+        return false;
+    }
+}
