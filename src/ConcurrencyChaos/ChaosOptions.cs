@@ -37,6 +37,13 @@ public sealed record ChaosOptions
     /// <summary>How many shards the search is split into (CI jobs). Default 1.</summary>
     public int ShardCount { get; init; } = 1;
 
+    /// <summary>
+    /// How many times a counterexample's minimal tree is replayed when the search left the runtime's control (real-time
+    /// mode, or an escape to the thread pool or a real timer): the counterexample says how many replays showed its
+    /// violations, and one that no replay shows is not reported as a counterexample at all. Default 3.
+    /// </summary>
+    public int Replays { get; init; } = 3;
+
     /// <summary>Budgets of each single run.</summary>
     public RunOptions Run { get; init; } = RunOptions.Default;
 
@@ -49,6 +56,7 @@ public sealed record ChaosOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxNodes, 2, nameof(MaxNodes));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxDepth, 1, nameof(MaxDepth));
         ArgumentOutOfRangeException.ThrowIfLessThan(ShardCount, 1, nameof(ShardCount));
+        ArgumentOutOfRangeException.ThrowIfLessThan(Replays, 1, nameof(Replays));
         if (ShardIndex < 0 || ShardIndex >= ShardCount)
         {
             throw new ArgumentOutOfRangeException(nameof(ShardIndex), ShardIndex, $"A shard index must be in [0, {ShardCount}).");

@@ -5,6 +5,7 @@ public sealed class ChaosResult
 {
     internal ChaosResult(string patternName, int seed, int treesRun, long nodesRun, TimeSpan elapsed, Counterexample? counterexample, string? stoppedEarly)
     {
+        ArgumentNullException.ThrowIfNull(patternName);
         PatternName = patternName;
         Seed = seed;
         TreesRun = treesRun;
@@ -14,8 +15,24 @@ public sealed class ChaosResult
         StoppedEarly = stoppedEarly;
     }
 
-    /// <summary>Whether every tree held every checked invariant.</summary>
-    public bool Passed => Counterexample is null;
+    /// <summary>Whether every tree held every checked invariant (and no failure was seen that replays could not confirm).</summary>
+    public bool Passed => Counterexample is null && Unreproduced is null;
+
+    /// <summary>
+    /// A run that broke an invariant once, when none of <see cref="ChaosOptions.Replays"/> replays of its tree (shrunk or
+    /// not) showed it again: the code left the runtime's control (see <see cref="Diagnostics"/>), so thread timing
+    /// decided. Never reported as a counterexample, never taken for "held"; null when there was none.
+    /// </summary>
+    public RunReport? Unreproduced { get; init; }
+
+    /// <summary>
+    /// What the search's runs did that the runtime does not control (thread pool, real timers, blocking waits,
+    /// exceptions from async void methods), once per kind and node, in the order first seen. Empty for a fully controlled search.
+    /// </summary>
+    public IReadOnlyList<Model.RuntimeDiagnostic> Diagnostics { get; init; } = [];
+
+    /// <summary>How many of <see cref="TreesRun"/> ran fully controlled: on the deterministic runtime, with no escape from it.</summary>
+    public int TreesControlled { get; init; }
 
     /// <summary>The pattern's catalog id, or the name of the consumer's delegate.</summary>
     public string PatternName { get; }
@@ -51,10 +68,24 @@ public sealed class ChaosResult
         {
             throw new ChaosException(counterexample.ToString());
         }
+
+        if (Unreproduced is { } once)
+        {
+            throw new ChaosException(
+                $"ConcurrencyChaos: pattern '{PatternName}' broke {string.Join(", ", once.Violations.Select(v => v.Invariant).Distinct())} once (search seed {Seed}), "
+                + "but no replay of that tree showed it again: the code left the runtime's control, so thread timing decided. "
+                + "Nothing is reported as a counterexample; these are the escapes:\n"
+                + string.Join('\n', Diagnostics.Select(d => "  " + d)) + "\n\nThe run that broke it:\n" + once);
+        }
     }
 
     /// <summary>One line: passed or not, with the figures and the seed.</summary>
-    public override string ToString() => Counterexample is { } c
-        ? $"{PatternName}: FAILED after {TreesRun} trees (seed {Seed}): {string.Join("; ", c.Violations.Select(v => v.Invariant))} on {c.NodeCount} nodes"
-        : $"{PatternName}: held on {TreesRun} trees, {NodesRun} nodes (seed {Seed}){(StoppedEarly is null ? "" : $"; stopped early: {StoppedEarly}")}";
+    public override string ToString() => (Counterexample, Unreproduced) switch
+    {
+        ({ } c, _) => $"{PatternName}: FAILED after {TreesRun} trees (seed {Seed}): {string.Join("; ", c.Violations.Select(v => v.Invariant))} on {c.NodeCount} nodes",
+        (_, { } once) => $"{PatternName}: INCONCLUSIVE after {TreesRun} trees (seed {Seed}): {string.Join("; ", once.Violations.Select(v => v.Invariant).Distinct())} seen once, never reproduced (the code escaped the runtime)",
+        _ => $"{PatternName}: held on {TreesRun} trees, {NodesRun} nodes (seed {Seed}){Controlled()}{(StoppedEarly is null ? "" : $"; stopped early: {StoppedEarly}")}",
+    };
+
+    private string Controlled() => TreesControlled == TreesRun ? "" : $"; only {TreesControlled} of them ran fully controlled";
 }

@@ -20,7 +20,10 @@ internal sealed class ChaosSearch
     private readonly ChaosPattern _pattern;
     private readonly ChaosOptions _options;
     private readonly Arbitrary<TaskTree> _trees;
+    private readonly List<RuntimeDiagnostic> _diagnostics = [];
+    private readonly HashSet<(DiagnosticKind, string?)> _diagnosed = [];
     private bool _escaped;
+    private int _treesControlled;
     private TreeRunner? _current;
     private TaskTree? _currentTree;
     private long _finishedSteps;
@@ -45,8 +48,9 @@ internal sealed class ChaosSearch
 
         // The watchdog abandoned the harness thread: the tree it was running is the counterexample.
         var stuck = SingleRun.Judged(search._currentTree!, pattern, search._current!.Abandon(options.Run.StuckAfter), options.Invariants);
-        var counterexample = search.Describe(stuck, seed, 0, stuck.Tree.NodeCount, deterministic: false);
-        return new ChaosResult(pattern.Name, seed, search.TreesRun, search.NodesRun, clock.Elapsed, counterexample, null);
+        search.Note(stuck.Trace);
+        var counterexample = search.Describe(stuck, seed, 0, stuck.Tree.NodeCount, deterministic: false, reproduced: 1, replays: 1);
+        return search.Result(seed, clock, counterexample, null);
     }
 
     /// <summary>Tree number <paramref name="index"/> of the search with <paramref name="seed"/>: a pure function of both.</summary>
@@ -83,6 +87,7 @@ internal sealed class ChaosSearch
 
             var tree = TreeAt(_trees.Generator, seed, index);
             var report = Execute(tree);
+            _treesControlled += _options.Run.Mode == ExecutionMode.Controlled && !Escaped(report.Trace) ? 1 : 0;
             TreesRun++;
             NodesRun += tree.NodeCount;
             _options.Progress?.Report(new ChaosProgress(TreesRun, NodesRun));
@@ -96,26 +101,57 @@ internal sealed class ChaosSearch
         var searchTime = clock.Elapsed;
         if (failing is null)
         {
-            return new ChaosResult(_pattern.Name, seed, TreesRun, NodesRun, clock.Elapsed, null, stoppedEarly) { SearchTime = searchTime };
+            return Result(seed, clock, null, stoppedEarly, searchTime);
         }
 
         var broken = failing.Violations.Select(v => v.Invariant).ToHashSet(StringComparer.Ordinal);
+        bool Shows(RunReport run) => run.Violations.Any(v => broken.Contains(v.Invariant));
         var shrunk = GreedyShrinker.Shrink(
             failing.Tree,
             _trees.Shrinker,
-            candidate => Execute(candidate).Violations.Any(v => broken.Contains(v.Invariant)),
+            candidate => Shows(Execute(candidate)),
             _options.MaxShrinkRuns,
             cancellationToken);
         var minimal = Execute(shrunk.Tree);
         var replay = Execute(shrunk.Tree);
-        // One equal replay proves nothing once any run of the search left the runtime: thread timing decided
-        // which tree failed first and how it shrank, and may decide otherwise next time.
-        var deterministic = _options.Run.Mode == ExecutionMode.Controlled && !_escaped && minimal.Trace.ToText() == replay.Trace.ToText();
-        var counterexample = Describe(minimal, seed, shrunk.Steps, failing.Tree.NodeCount, deterministic);
-        return new ChaosResult(_pattern.Name, seed, TreesRun, NodesRun, clock.Elapsed, counterexample, stoppedEarly)
+
+        // Controlled and never escaped: the trace is a pure function of the tree, and one equal replay proves it.
+        if (_options.Run.Mode == ExecutionMode.Controlled && !_escaped && Shows(minimal) && minimal.Trace.ToText() == replay.Trace.ToText())
         {
-            SearchTime = searchTime,
-            ShrinkTime = clock.Elapsed - searchTime,
+            return Result(seed, clock, Describe(minimal, seed, shrunk.Steps, failing.Tree.NodeCount, deterministic: true, reproduced: 2, replays: 2), stoppedEarly, searchTime);
+        }
+
+        // Otherwise thread timing decided which tree failed first and how it shrank: report only what replays show,
+        // and how often. The minimal tree first; if no replay of it fails, the tree that failed in the search.
+        var counterexample = Confirmed(shrunk.Tree, [minimal, replay], Shows, seed, shrunk.Steps, failing.Tree.NodeCount)
+            ?? Confirmed(failing.Tree, [], Shows, seed, 0, failing.Tree.NodeCount);
+        return Result(seed, clock, counterexample, stoppedEarly, searchTime, unreproduced: counterexample is null ? failing : null);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="tree"/> until <see cref="ChaosOptions.Replays"/> runs (counting <paramref name="done"/>) and
+    /// describes the first that shows the violations, with how many did; null when none did.
+    /// </summary>
+    private Counterexample? Confirmed(TaskTree tree, IReadOnlyList<RunReport> done, Func<RunReport, bool> shows, int seed, int shrinkSteps, int originalNodes)
+    {
+        var runs = done.Concat(Enumerable.Range(0, Math.Max(0, _options.Replays - done.Count)).Select(_ => Execute(tree))).Take(Math.Max(_options.Replays, 1)).ToList();
+        var reproducing = runs.Where(shows).ToList();
+        return reproducing.Count == 0
+            ? null
+            : Describe(reproducing[0], seed, shrinkSteps, originalNodes, deterministic: false, reproduced: reproducing.Count, replays: runs.Count);
+    }
+
+    /// <summary>The result so far; <paramref name="searchTime"/> splits the elapsed time into searching and shrinking.</summary>
+    private ChaosResult Result(int seed, Stopwatch clock, Counterexample? counterexample, string? stoppedEarly, TimeSpan? searchTime = null, RunReport? unreproduced = null)
+    {
+        var elapsed = clock.Elapsed;
+        return new(_pattern.Name, seed, TreesRun, NodesRun, elapsed, counterexample, stoppedEarly)
+        {
+            Diagnostics = [.. _diagnostics],
+            TreesControlled = _treesControlled,
+            Unreproduced = unreproduced,
+            SearchTime = searchTime ?? elapsed,
+            ShrinkTime = counterexample is null && unreproduced is null ? TimeSpan.Zero : elapsed - (searchTime ?? elapsed),
         };
     }
 
@@ -125,14 +161,27 @@ internal sealed class ChaosSearch
         var report = SingleRun.OnThisThread(tree, _pattern, _options.Run, _options.Invariants, runner => Volatile.Write(ref _current, runner));
         Interlocked.Add(ref _finishedSteps, report.Trace.Steps);
         _escaped |= Escaped(report.Trace);
+        Note(report.Trace);
         Volatile.Write(ref _current, null);
         return report;
     }
 
-    private Counterexample Describe(RunReport minimal, int seed, int shrinkSteps, int originalNodes, bool deterministic)
+    private Counterexample Describe(RunReport minimal, int seed, int shrinkSteps, int originalNodes, bool deterministic, int reproduced, int replays)
     {
         var (name, json) = KeptScenario.Of(_pattern, minimal, seed, shrinkSteps, originalNodes);
-        return new Counterexample(minimal, seed, shrinkSteps, originalNodes, deterministic, name, json);
+        return new Counterexample(minimal, seed, shrinkSteps, originalNodes, deterministic, name, json, reproduced, replays);
+    }
+
+    /// <summary>Keeps the run's diagnostics the search has not seen yet (once per kind and node).</summary>
+    private void Note(Model.Trace trace)
+    {
+        foreach (var diagnostic in trace.Diagnostics)
+        {
+            if (_diagnosed.Add((diagnostic.Kind, diagnostic.NodeId)))
+            {
+                _diagnostics.Add(diagnostic);
+            }
+        }
     }
 
     /// <summary>Whether controlled code escaped the runtime (thread pool, real timers, a blocking wait, a stuck thread).</summary>

@@ -8,8 +8,10 @@ namespace ConcurrencyChaos;
 /// <summary>A minimal tree on which the pattern broke an invariant, ready to read, replay and keep.</summary>
 public sealed class Counterexample
 {
-    internal Counterexample(RunReport minimal, int seed, int shrinkSteps, int originalNodeCount, bool deterministic, string scenarioName, string scenarioJson)
+    internal Counterexample(RunReport minimal, int seed, int shrinkSteps, int originalNodeCount, bool deterministic, string scenarioName, string scenarioJson, int reproduced, int replays)
     {
+        Reproduced = reproduced;
+        Replays = replays;
         Report = minimal;
         Seed = seed;
         ShrinkSteps = shrinkSteps;
@@ -54,6 +56,15 @@ public sealed class Counterexample
 
     /// <summary>Whether replaying the minimal tree gave the same trace again (false means the pattern escaped the runtime's control).</summary>
     public bool IsDeterministic { get; }
+
+    /// <summary>
+    /// How many times the minimal tree was run after shrinking (<see cref="ChaosOptions.Replays"/> when the search left the
+    /// runtime's control, else 2: once, and once more to compare the traces).
+    /// </summary>
+    public int Replays { get; }
+
+    /// <summary>How many of those <see cref="Replays"/> showed the violations; <see cref="Report"/> is the first that did.</summary>
+    public int Reproduced { get; }
 
     internal RunReport Report { get; }
 

@@ -7,7 +7,7 @@ namespace ConcurrencyChaos.Execution;
 /// <summary>
 /// Real-time execution (<see cref="ExecutionMode.RealTime"/>): the tree's code runs on the thread pool
 /// with the real clock, every delay scaled by <see cref="RunOptions.TimeScale"/>. The caller's thread
-/// starts the root with no SynchronizationContext, then only waits until the root and every started
+/// starts the root on a context that posts to the pool but catches what escapes async void methods, then only waits until the root and every started
 /// node have ended or the real-time budget is spent. Trace events carry real elapsed ms divided by the
 /// scale and a global sequence number as their step. Nothing is reproducible here.
 /// </summary>
@@ -58,7 +58,7 @@ internal sealed class RealTimeHost : RunHost
     public override RunStatus Run(Action start, Func<bool> finished)
     {
         var previous = SynchronizationContext.Current;
-        SynchronizationContext.SetSynchronizationContext(null);
+        SynchronizationContext.SetSynchronizationContext(new RealTimeSynchronizationContext(this));
         _elapsed.Start();
         try
         {

@@ -204,8 +204,7 @@ internal sealed class DeterministicRuntime : RunHost
         {
             // A posted callback that throws is an async void method's exception (the builder posts
             // it to the context); in a real application it would crash the process.
-            var tag = InjectedError.Of(e);
-            Report(DiagnosticKind.AsyncVoidException, tag?.NodeId ?? CurrentNode, $"{e.GetType().Name}{(tag is null ? "" : $" from {tag.NodeId}")} escaped an async void method or a posted callback; in a real application this crashes the process");
+            ReportEscapedException(e);
             if (e is OutOfMemoryException)
             {
                 ExceptionDispatchInfo.Capture(e).Throw();

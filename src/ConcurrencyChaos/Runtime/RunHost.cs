@@ -62,4 +62,14 @@ internal abstract class RunHost
     /// <summary>Records a diagnostic for <paramref name="nodeId"/>, once per kind and node; callable from any thread.</summary>
     public void Report(DiagnosticKind kind, string? nodeId, string message, bool hint = false) =>
         _diagnostics.Report(kind, nodeId, message, hint);
+
+    /// <summary>
+    /// Reports an exception that escaped a posted callback: an <c>async void</c> method's (its builder posts it to the
+    /// context it captured), which in a real application crashes the process.
+    /// </summary>
+    public void ReportEscapedException(Exception e)
+    {
+        var tag = InjectedError.Of(e);
+        Report(DiagnosticKind.AsyncVoidException, tag?.NodeId ?? CurrentNode, $"{e.GetType().Name}{(tag is null ? "" : $" from {tag.NodeId}")} escaped an async void method or a posted callback; in a real application this crashes the process");
+    }
 }

@@ -263,7 +263,7 @@ public sealed class OperationLeafTests
         var tree = Tree(Charge with { Work = 10, Then = LeafEnd.Fail }, Email with { Work = 10, Then = LeafEnd.Fail, Error = ErrorKind.IOException });
         var report = Chaos.Run(tree, "when-all", new Orders().Options);
         var text = report.ToString();
-        var replay = new Counterexample(report, seed: 3, shrinkSteps: 0, originalNodeCount: 3, deterministic: true, "found", "{}").ToString();
+        var replay = new Counterexample(report, seed: 3, shrinkSteps: 0, originalNodeCount: 3, deterministic: true, "found", "{}", reproduced: 2, replays: 2).ToString();
 
         Assert.Contains("Chaos.Run(tree, \"when-all\", options /* the RunOptions whose Operations the search had */);", replay, StringComparison.Ordinal);
 
