@@ -32,7 +32,7 @@ public static class Chaos
     /// <summary>Searches generated trees for a counterexample to <paramref name="pattern"/>.</summary>
     /// <param name="pattern">The pattern under test; a catalog id such as <c>"when-all"</c> converts implicitly.</param>
     /// <param name="options">How to search; <see cref="ChaosOptions.Default"/> when null.</param>
-    /// <param name="cancellationToken">Stops the search between trees (and shrinking between candidates); the result says it stopped early.</param>
+    /// <param name="cancellationToken">Stops the search, even in the middle of a tree; the result says it stopped early (a cancelled run is never judged).</param>
     /// <returns>What the search found.</returns>
     /// <exception cref="ArgumentException">The options are out of range or name an unknown invariant.</exception>
     /// <exception cref="ChaosException">A run was not the experiment its tree describes (the pattern or a registered operation is broken).</exception>
@@ -45,7 +45,7 @@ public static class Chaos
     /// <summary>Searches generated trees for a counterexample to <paramref name="pattern"/>.</summary>
     /// <param name="pattern">Runs the given children under the given token.</param>
     /// <param name="options">How to search; <see cref="ChaosOptions.Default"/> when null.</param>
-    /// <param name="cancellationToken">Stops the search between trees; the result says it stopped early.</param>
+    /// <param name="cancellationToken">Stops the search, even in the middle of a tree; the result says it stopped early.</param>
     /// <returns>What the search found.</returns>
     public static ChaosResult Check(Func<IReadOnlyList<Func<CancellationToken, Task>>, CancellationToken, Task> pattern, ChaosOptions? options = null, CancellationToken cancellationToken = default) =>
         Check(ChaosPattern.Of(pattern), options, cancellationToken);
@@ -53,7 +53,7 @@ public static class Chaos
     /// <summary>Searches generated trees for a counterexample to the pattern <paramref name="patternFactory"/> makes from the runtime's clock.</summary>
     /// <param name="patternFactory">Makes the pattern, given the <see cref="TimeProvider"/> to take delays and timeouts from.</param>
     /// <param name="options">How to search; <see cref="ChaosOptions.Default"/> when null.</param>
-    /// <param name="cancellationToken">Stops the search between trees; the result says it stopped early.</param>
+    /// <param name="cancellationToken">Stops the search, even in the middle of a tree; the result says it stopped early.</param>
     /// <returns>What the search found.</returns>
     public static ChaosResult Check(Func<TimeProvider, Func<IReadOnlyList<Func<CancellationToken, Task>>, CancellationToken, Task>> patternFactory, ChaosOptions? options = null, CancellationToken cancellationToken = default) =>
         Check(ChaosPattern.Of(patternFactory), options, cancellationToken);
@@ -63,16 +63,16 @@ public static class Chaos
     /// <param name="pattern">The pattern under test; a catalog id such as <c>"when-all"</c> converts implicitly.</param>
     /// <param name="options">Budgets of the run; defaults when null.</param>
     /// <param name="invariants">The invariant ids to check; all when null.</param>
-    /// <param name="cancellationToken">Checked before the run starts; a run itself ends within its budgets.</param>
+    /// <param name="cancellationToken">Stops the run at its next step; a cancelled run gets no verdict.</param>
     /// <returns>The run and its verdict.</returns>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before or during the run.</exception>
     /// <exception cref="ArgumentException">An invariant id is unknown, or a leaf names an unregistered operation.</exception>
     /// <exception cref="ChaosException">The run was not the experiment its tree describes (the pattern or a registered operation is broken).</exception>
     public static RunReport Run(TaskTree tree, ChaosPattern pattern, RunOptions? options = null, IReadOnlyCollection<string>? invariants = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(tree);
         ArgumentNullException.ThrowIfNull(pattern);
-        cancellationToken.ThrowIfCancellationRequested();
-        return SingleRun.OnHarnessThread(tree, pattern, options ?? RunOptions.Default, invariants);
+        return SingleRun.OnHarnessThread(tree, pattern, options ?? RunOptions.Default, invariants, cancellationToken);
     }
 
     /// <summary>Runs <paramref name="tree"/> once under <paramref name="pattern"/> and judges it.</summary>
@@ -80,7 +80,7 @@ public static class Chaos
     /// <param name="pattern">Runs the given children under the given token.</param>
     /// <param name="options">Budgets of the run; defaults when null.</param>
     /// <param name="invariants">The invariant ids to check; all when null.</param>
-    /// <param name="cancellationToken">Checked before the run starts; a run itself ends within its budgets.</param>
+    /// <param name="cancellationToken">Stops the run at its next step; a cancelled run gets no verdict.</param>
     /// <returns>The run and its verdict.</returns>
     public static RunReport Run(TaskTree tree, Func<IReadOnlyList<Func<CancellationToken, Task>>, CancellationToken, Task> pattern, RunOptions? options = null, IReadOnlyCollection<string>? invariants = null, CancellationToken cancellationToken = default) =>
         Run(tree, ChaosPattern.Of(pattern), options, invariants, cancellationToken);
@@ -90,7 +90,7 @@ public static class Chaos
     /// <param name="patternFactory">Makes the pattern, given the <see cref="TimeProvider"/> to take delays and timeouts from.</param>
     /// <param name="options">Budgets of the run; defaults when null.</param>
     /// <param name="invariants">The invariant ids to check; all when null.</param>
-    /// <param name="cancellationToken">Checked before the run starts; a run itself ends within its budgets.</param>
+    /// <param name="cancellationToken">Stops the run at its next step; a cancelled run gets no verdict.</param>
     /// <returns>The run and its verdict.</returns>
     public static RunReport Run(TaskTree tree, Func<TimeProvider, Func<IReadOnlyList<Func<CancellationToken, Task>>, CancellationToken, Task>> patternFactory, RunOptions? options = null, IReadOnlyCollection<string>? invariants = null, CancellationToken cancellationToken = default) =>
         Run(tree, ChaosPattern.Of(patternFactory), options, invariants, cancellationToken);
@@ -102,9 +102,9 @@ public static class Chaos
     /// </summary>
     /// <param name="scenario">The scenario to replay.</param>
     /// <param name="options">Your own patterns and the run options; defaults when null.</param>
-    /// <param name="cancellationToken">Checked before each pattern's replay (a replay itself runs to its end or its budget).</param>
+    /// <param name="cancellationToken">Stops the replay under way at its next step.</param>
     /// <returns>One outcome per pattern in <c>expect</c>.</returns>
-    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before a pattern's replay.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before or during a replay.</exception>
     public static IReadOnlyList<ScenarioOutcome> Verify(Scenario scenario, ScenarioOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scenario);
@@ -116,7 +116,7 @@ public static class Chaos
             var pattern = options.Patterns.TryGetValue(patternId, out var own)
                 ? ChaosPattern.Named(patternId, own)
                 : ChaosPattern.Catalog(patternId);
-            var report = SingleRun.OnHarnessThread(scenario.Tree, pattern, options.Run, null);
+            var report = SingleRun.OnHarnessThread(scenario.Tree, pattern, options.Run, null, cancellationToken);
             outcomes.Add(new ScenarioOutcome(scenario, patternId, expected, report));
         }
 

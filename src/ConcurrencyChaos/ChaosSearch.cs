@@ -86,7 +86,17 @@ internal sealed class ChaosSearch
             }
 
             var tree = TreeAt(_trees.Generator, seed, index);
-            var report = Execute(tree);
+            RunReport report;
+            try
+            {
+                report = Execute(tree, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                stoppedEarly = "cancelled";
+                break;
+            }
+
             _treesControlled += _options.Run.Mode == ExecutionMode.Controlled && !Escaped(report.Trace) ? 1 : 0;
             TreesRun++;
             NodesRun += tree.NodeCount;
@@ -109,9 +119,15 @@ internal sealed class ChaosSearch
         var shrunk = GreedyShrinker.Shrink(
             failing.Tree,
             _trees.Shrinker,
-            candidate => Shows(Execute(candidate)),
+            candidate => StillFails(candidate, Shows, cancellationToken),
             _options.MaxShrinkRuns,
             cancellationToken);
+        if (cancellationToken.IsCancellationRequested)
+        {
+            // Cancelled while shrinking: the tree that failed in the search is the counterexample, unconfirmed by a replay.
+            return Result(seed, clock, Describe(failing, seed, 0, failing.Tree.NodeCount, deterministic: false, reproduced: 1, replays: 1), "cancelled", searchTime);
+        }
+
         var minimal = Execute(shrunk.Tree);
         var replay = Execute(shrunk.Tree);
 
@@ -155,14 +171,35 @@ internal sealed class ChaosSearch
         };
     }
 
-    private RunReport Execute(TaskTree tree)
+    /// <summary>Whether a shrink candidate still breaks what the search found; a run cancelled half-way does not.</summary>
+    private bool StillFails(TaskTree candidate, Func<RunReport, bool> shows, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return shows(Execute(candidate, cancellationToken));
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    private RunReport Execute(TaskTree tree, CancellationToken cancellationToken = default)
     {
         _currentTree = tree;
-        var report = SingleRun.OnThisThread(tree, _pattern, _options.Run, _options.Invariants, runner => Volatile.Write(ref _current, runner));
+        RunReport report;
+        try
+        {
+            report = SingleRun.OnThisThread(tree, _pattern, _options.Run, _options.Invariants, runner => Volatile.Write(ref _current, runner), cancellationToken);
+        }
+        finally
+        {
+            Volatile.Write(ref _current, null);
+        }
+
         Interlocked.Add(ref _finishedSteps, report.Trace.Steps);
         _escaped |= Escaped(report.Trace);
         Note(report.Trace);
-        Volatile.Write(ref _current, null);
         return report;
     }
 

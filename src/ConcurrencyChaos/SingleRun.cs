@@ -11,23 +11,33 @@ namespace ConcurrencyChaos;
 internal static class SingleRun
 {
     /// <summary>Runs on a harness thread under the watchdog: a stuck run is abandoned and reported, never hung.</summary>
-    public static RunReport OnHarnessThread(TaskTree tree, ChaosPattern pattern, RunOptions options, IReadOnlyCollection<string>? invariants)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before or during the run.</exception>
+    public static RunReport OnHarnessThread(TaskTree tree, ChaosPattern pattern, RunOptions options, IReadOnlyCollection<string>? invariants, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(tree);
+        cancellationToken.ThrowIfCancellationRequested();
         var runner = Runner(tree, pattern, options);
+        using var cancel = cancellationToken.Register(runner.Cancel);
         var trace = HarnessThread.TryInvoke(runner.Run, () => runner.Progress, options.StuckAfter, out var finished)
             ? finished
             : runner.Abandon(options.StuckAfter);
-        return Judged(tree, pattern, trace, invariants);
+        return Judged(tree, pattern, NotCancelled(trace, cancellationToken), invariants);
     }
 
     /// <summary>Runs on the current thread (which must be a harness thread, or a test that accepts being hung).</summary>
-    public static RunReport OnThisThread(TaskTree tree, ChaosPattern pattern, RunOptions options, IReadOnlyCollection<string>? invariants, Action<TreeRunner>? started = null)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before or during the run.</exception>
+    public static RunReport OnThisThread(TaskTree tree, ChaosPattern pattern, RunOptions options, IReadOnlyCollection<string>? invariants, Action<TreeRunner>? started = null, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var runner = Runner(tree, pattern, options);
         started?.Invoke(runner);
-        return Judged(tree, pattern, runner.Run(), invariants);
+        using var cancel = cancellationToken.Register(runner.Cancel);
+        return Judged(tree, pattern, NotCancelled(runner.Run(), cancellationToken), invariants);
     }
+
+    /// <summary>A run the caller cancelled is no experiment: it is never judged.</summary>
+    private static Trace NotCancelled(Trace trace, CancellationToken cancellationToken) =>
+        trace.Status == RunStatus.Cancelled ? throw new OperationCanceledException("The run was cancelled by its caller.", cancellationToken) : trace;
 
     internal static TreeRunner Runner(TaskTree tree, ChaosPattern pattern, RunOptions options) =>
         new(tree, pattern.Factory, id => PatternCatalog.Get(id).Create, options);

@@ -60,6 +60,9 @@ internal sealed class TreeRunner
     }
 
     /// <summary>The trace so far of a run whose thread was abandoned by the watchdog.</summary>
+    /// <summary>Stops the run at its next step (from any thread): the caller cancelled. The trace ends <see cref="RunStatus.Cancelled"/>.</summary>
+    public void Cancel() => _host.Abort(RunStatus.Cancelled);
+
     public Trace Abandon(TimeSpan stuckAfter)
     {
         _host.Abort(RunStatus.Stuck);

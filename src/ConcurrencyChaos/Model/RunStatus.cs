@@ -23,4 +23,7 @@ public enum RunStatus
 
     /// <summary>The runtime thread stopped making progress in real time (a blocking wait or busy loop the runtime could not interrupt); the thread was abandoned.</summary>
     Stuck,
+
+    /// <summary>The caller of the run or search cancelled it while it ran; a cancelled run gets no verdict.</summary>
+    Cancelled,
 }
