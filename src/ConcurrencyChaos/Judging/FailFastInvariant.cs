@@ -1,6 +1,4 @@
-using ConcurrencyChaos.Execution;
 using ConcurrencyChaos.Model;
-using ConcurrencyChaos.Runtime;
 
 namespace ConcurrencyChaos.Judging;
 
@@ -38,34 +36,35 @@ internal sealed class FailFastInvariant : Invariant
             foreach (var fault in faults)
             {
                 var f = input.IndexOf(fault);
-                var failed = $"{fault.NodeId} failed at {Words.Ms(fault.Time)}";
-                if (input.IndexOf(started) > f)
+                FailFastLapse? lapse = input.IndexOf(started) > f ? FailFastLapse.StartedAfterFault
+                    : !input.RunningAt(sibling, f) ? null
+                    : sibling.TokenCancelled is not { } seen ? FailFastLapse.NeverCancelled
+                    : seen.Time > fault.Time ? FailFastLapse.CancelledLate
+                    : null;
+                if (lapse is { } how)
                 {
-                    yield return Violated(
-                        $"{entry.Id} started at {Words.Ms(started.Time)} after its sibling {fault.NodeId} had failed at {Words.Ms(fault.Time)}");
-                    break;
-                }
-
-                if (!input.RunningAt(sibling, f))
-                {
-                    continue;
-                }
-
-                if (sibling.TokenCancelled is not { } seen)
-                {
-                    // A sibling that ended in the fault's very instant was still running then, not "kept running".
-                    yield return Violated(sibling.Ended is { } end && end.Time == fault.Time
-                        ? $"{failed} but its sibling {entry.Id}, still running in that instant, never saw its token cancelled (it ended at {Words.Ms(end.Time)})"
-                        : $"{failed} but its sibling {entry.Id} kept running with its token not cancelled");
-                    break;
-                }
-
-                if (seen.Time > fault.Time)
-                {
-                    yield return Violated($"{failed} but its sibling {entry.Id} saw its token cancelled only at {Words.Ms(seen.Time)}");
+                    var finding = new FailFastFinding(entry.Id, fault, how, started, sibling.TokenCancelled, sibling.Ended);
+                    yield return Violated(finding, Say(finding));
                     break;
                 }
             }
         }
+    }
+
+    private static string Say(FailFastFinding finding)
+    {
+        var fault = finding.Fault;
+        var failed = $"{fault.NodeId} failed at {Words.Ms(fault.Time)}";
+        return finding.Lapse switch
+        {
+            FailFastLapse.StartedAfterFault =>
+                $"{finding.NodeId} started at {Words.Ms(finding.Started.Time)} after its sibling {fault.NodeId} had failed at {Words.Ms(fault.Time)}",
+
+            // A sibling that ended in the fault's very instant was still running then, not "kept running".
+            FailFastLapse.NeverCancelled when finding.Ended is { } end && end.Time == fault.Time =>
+                $"{failed} but its sibling {finding.NodeId}, still running in that instant, never saw its token cancelled (it ended at {Words.Ms(end.Time)})",
+            FailFastLapse.NeverCancelled => $"{failed} but its sibling {finding.NodeId} kept running with its token not cancelled",
+            _ => $"{failed} but its sibling {finding.NodeId} saw its token cancelled only at {Words.Ms(finding.TokenCancelled!.Time)}",
+        };
     }
 }
