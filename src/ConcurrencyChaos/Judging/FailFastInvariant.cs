@@ -19,36 +19,60 @@ internal sealed class FailFastInvariant : Invariant
     public override IEnumerable<Violation> Check(JudgeInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
+        var faultsByGroup = new Dictionary<string, SiblingFaults>(StringComparer.Ordinal);
         foreach (var entry in input.Entries)
         {
             var sibling = input.Node(entry.Id);
-            if (sibling.Started is not { } started)
+            if (entry.ParentId is not { } groupId || sibling.Started is not { } started)
             {
                 continue;
             }
 
-            // The faults among its siblings, earliest first.
-            var faults = input.SiblingsOf(entry.Id)
-                .Select(id => input.Node(id).Ended)
-                .OfType<TraceEvent>()
-                .Where(e => e.Outcome == NodeOutcome.Faulted)
-                .OrderBy(input.IndexOf);
-            foreach (var fault in faults)
+            if (!faultsByGroup.TryGetValue(groupId, out var faults))
             {
-                var f = input.IndexOf(fault);
-                FailFastLapse? lapse = input.IndexOf(started) > f ? FailFastLapse.StartedAfterFault
-                    : !input.RunningAt(sibling, f) ? null
-                    : sibling.TokenCancelled is not { } seen ? FailFastLapse.NeverCancelled
-                    : seen.Time > fault.Time ? FailFastLapse.CancelledLate
-                    : null;
-                if (lapse is { } how)
-                {
-                    var finding = new FailFastFinding(entry.Id, fault, how, started, sibling.TokenCancelled, sibling.Ended);
-                    yield return Violated(finding, Say(finding));
-                    break;
-                }
+                faultsByGroup[groupId] = faults = SiblingFaults.Of(input, groupId);
+            }
+
+            if (Catch(input, entry.Id, sibling, started, faults) is { } finding)
+            {
+                yield return Violated(finding, Say(finding));
             }
         }
+    }
+
+    /// <summary>
+    /// The earliest fault of a sibling that catches this node: one before it started, or one while it ran
+    /// with its token not cancelled by the fault's time. Null when none does.
+    /// </summary>
+    /// <remarks>
+    /// Going through the faults in trace order, only the first can find the node not started yet. Once it
+    /// has started, the faults it is running at are those before it ended (its own fault is its end, so
+    /// never one of them); with no token cancelled the first of those catches it, and with one the first
+    /// at a time before the token was cancelled does, if the node was still running then.
+    /// </remarks>
+    private static FailFastFinding? Catch(JudgeInput input, string nodeId, NodeTimeline sibling, TraceEvent started, SiblingFaults faults)
+    {
+        if (faults.FirstOtherThan(nodeId) is not { } first)
+        {
+            return null;
+        }
+
+        if (input.IndexOf(started) > input.IndexOf(first))
+        {
+            return Finding(FailFastLapse.StartedAfterFault, first);
+        }
+
+        if (sibling.TokenCancelled is not { } seen)
+        {
+            return input.RunningAt(sibling, input.IndexOf(first)) ? Finding(FailFastLapse.NeverCancelled, first) : null;
+        }
+
+        return faults.FirstBefore(seen.Time) is { } late && late.NodeId != nodeId && input.RunningAt(sibling, input.IndexOf(late))
+            ? Finding(FailFastLapse.CancelledLate, late)
+            : null;
+
+        FailFastFinding Finding(FailFastLapse lapse, TraceEvent fault) =>
+            new(nodeId, fault, lapse, started, sibling.TokenCancelled, sibling.Ended);
     }
 
     private static string Say(FailFastFinding finding)
