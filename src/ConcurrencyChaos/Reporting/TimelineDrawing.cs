@@ -1,9 +1,6 @@
 using System.Globalization;
 using System.Text;
-using ConcurrencyChaos.Execution;
-using ConcurrencyChaos.Judging;
 using ConcurrencyChaos.Model;
-using ConcurrencyChaos.Runtime;
 using static ConcurrencyChaos.Reporting.HtmlText;
 
 namespace ConcurrencyChaos.Reporting;
@@ -33,10 +30,9 @@ internal static class TimelineDrawing
     private const string Canceled = "#b3b3b3";
     private const string Running = "#7fa7d4";
 
-    public static string Render(TaskTree tree, Trace trace, string patternName, IReadOnlyList<Violation> violations)
+    public static string Render(ReportedRun run)
     {
-        ArgumentNullException.ThrowIfNull(tree);
-        ArgumentNullException.ThrowIfNull(trace);
+        var (tree, trace, patternName, violations) = (run.Tree, run.Trace, run.PatternName, run.Violations);
         var entries = tree.Entries().ToList();
         var rowOf = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < entries.Count; i++)

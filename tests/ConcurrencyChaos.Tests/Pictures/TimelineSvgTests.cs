@@ -3,7 +3,7 @@ using System.Xml.Linq;
 using ConcurrencyChaos.Execution;
 using ConcurrencyChaos.Model;
 using ConcurrencyChaos.Runtime;
-using Draw = ConcurrencyChaos.Reporting.Pictures;
+using Draw = ConcurrencyChaos.Pictures;
 
 namespace ConcurrencyChaos.Tests.Pictures;
 
