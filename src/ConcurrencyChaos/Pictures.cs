@@ -22,7 +22,7 @@ public static class Pictures
     public static string TimelineSvg(RunReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        return TimelineDrawing.Render(ReportInputs.Of(report));
+        return TimelineDrawing.Render(ReportInputs.Drawn(report));
     }
 
     /// <summary>The minimal tree's run of <paramref name="counterexample"/> as an SVG timeline (see <see cref="TimelineSvg(RunReport)"/>).</summary>
@@ -44,7 +44,7 @@ public static class Pictures
     public static string HtmlReport(Counterexample counterexample)
     {
         ArgumentNullException.ThrowIfNull(counterexample);
-        return HtmlReportPage.Render(ReportInputs.Of(counterexample), InvariantCatalog.Rules);
+        return HtmlReportPage.Render(ReportInputs.Drawn(counterexample), InvariantCatalog.Rules);
     }
 
     /// <summary>
@@ -66,7 +66,7 @@ public static class Pictures
                     row.IsStructured,
                     row.ByInvariant.ToDictionary(
                         cell => cell.Key,
-                        cell => cell.Value is { } found ? reported.TryGetValue(found, out var r) ? r : reported[found] = ReportInputs.Of(found) : null,
+                        cell => cell.Value is { } found ? reported.TryGetValue(found, out var r) ? r : reported[found] = ReportInputs.Drawn(found) : null,
                         StringComparer.Ordinal))),
             ],
             InvariantCatalog.Rules);

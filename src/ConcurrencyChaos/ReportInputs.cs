@@ -1,3 +1,4 @@
+using ConcurrencyChaos.Judging;
 using ConcurrencyChaos.Model;
 using ConcurrencyChaos.Patterns;
 
@@ -15,9 +16,21 @@ internal static class ReportInputs
     /// <summary>The run, with its verdict.</summary>
     public static ReportedRun Of(RunReport report) => new(report.Tree, report.Trace, report.PatternName, report.Violations);
 
+    /// <summary>
+    /// The run to draw: its verdict, and what the judge finds in it against every invariant, whether or not the
+    /// verdict checked it. The timeline marks orphans and lost errors from those, so a picture shows the same
+    /// run the same way whichever invariants the search checked.
+    /// </summary>
+    public static ReportedRun Drawn(RunReport report) => Of(report) with { AllViolations = Judge.Check(report.Tree, report.Trace) };
+
     /// <summary>The counterexample, with the figures of the search that found it.</summary>
-    public static ReportedCounterexample Of(Counterexample counterexample) => new(
-        Of(counterexample.Report),
+    public static ReportedCounterexample Of(Counterexample counterexample) => Of(counterexample, Of(counterexample.Report));
+
+    /// <summary>The counterexample to draw (see <see cref="Drawn(RunReport)"/>).</summary>
+    public static ReportedCounterexample Drawn(Counterexample counterexample) => Of(counterexample, Drawn(counterexample.Report));
+
+    private static ReportedCounterexample Of(Counterexample counterexample, ReportedRun run) => new(
+        run,
         KindOf(counterexample.PatternName),
         counterexample.Seed,
         counterexample.ShrinkSteps,

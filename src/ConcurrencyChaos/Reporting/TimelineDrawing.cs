@@ -33,6 +33,7 @@ internal static class TimelineDrawing
     public static string Render(ReportedRun run)
     {
         var (tree, trace, patternName, violations) = (run.Tree, run.Trace, run.PatternName, run.Violations);
+        var marks = new TimelineMarks(run.AllViolations);
         var entries = tree.Entries().ToList();
         var rowOf = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < entries.Count; i++)
@@ -44,7 +45,7 @@ internal static class TimelineDrawing
         var labels = entries.Select(e => (Entry: e, Text: Fit(ShortDescription(e.Node, patternName), (int)((maxLabelWidth - 16 - (Depth(e.Id) * 14)) / CharWidth) - e.Id.Length - 1))).ToList();
         var labelWidth = Math.Clamp(labels.Max(l => (Depth(l.Entry.Id) * 14) + ((l.Entry.Id.Length + 1 + l.Text.Length) * CharWidth)) + 16, 150, maxLabelWidth);
         var plotLeft = Margin + labelWidth;
-        var notes = Notes(entries, trace);
+        var notes = Notes(entries, trace, marks);
         var notesWidth = Math.Clamp(notes.Values.Select(n => string.Join("; ", n.Select(x => x.Text)).Length * NoteCharWidth).DefaultIfEmpty(0).Max() + 16, 40, 340);
         var axis = new TimelineAxis(trace, plotLeft, Width - Margin - notesWidth);
         var notesX = axis.Right + 12;
@@ -128,13 +129,12 @@ internal static class TimelineDrawing
                     $"<path class=\"open-end\" data-node=\"{Escape(entry.Id)}\" d=\"M{N(x2 + 2)} {N(barTop - 2)} L{N(x2 + 9)} {N(mid)} L{N(x2 + 2)} {N(barTop + BarHeight + 2)}\" fill=\"none\" stroke=\"{Ink}\" stroke-width=\"2\"><title>{Escape(entry.Id)} never ended</title></path>\n");
             }
 
-            if (entry.ParentId is { } parentId && trace.Node(parentId).Ended is { } parentEnded
-                && (node.Ended is null || axis.IndexOf(node.Ended) > axis.IndexOf(parentEnded)))
+            if (marks.OrphanOf(entry.Id) is { } orphan)
             {
-                var tailStart = Math.Max(x1, axis.X(parentEnded));
-                var tailTitle = node.Ended is null
-                    ? $"{entry.Id} is an orphan: its group {parentId} ended at {Ms(parentEnded.Time)} and it never ended"
-                    : $"{entry.Id} is an orphan: its group {parentId} ended at {Ms(parentEnded.Time)}, it ended at {Ms(node.Ended.Time)}";
+                var tailStart = Math.Max(x1, axis.X(orphan.GroupEnded));
+                var tailTitle = orphan.Ended is null
+                    ? $"{entry.Id} is an orphan: its group {orphan.GroupId} ended at {Ms(orphan.GroupEnded.Time)} and it never ended"
+                    : $"{entry.Id} is an orphan: its group {orphan.GroupId} ended at {Ms(orphan.GroupEnded.Time)}, it ended at {Ms(orphan.Ended.Time)}";
                 svg.Append(CultureInfo.InvariantCulture,
                     $"<rect class=\"orphan-tail\" data-node=\"{Escape(entry.Id)}\" x=\"{N(tailStart)}\" y=\"{N(barTop - 1)}\" width=\"{N(Math.Max(3, x2 - tailStart))}\" height=\"{N(BarHeight + 2)}\" fill=\"{Orange}\" stroke=\"#c45500\" stroke-width=\"1\"><title>{Escape(tailTitle)}</title></rect>\n");
                 if (node.Ended is not null && x2 - tailStart > 10)
@@ -165,8 +165,7 @@ internal static class TimelineDrawing
             var x = axis.X(e);
             var mid = plotTop + (rowOf[e.NodeId] * RowHeight) + (RowHeight / 2);
             var what = e.Error is { } err ? err.Kind.ToString() : e.Detail ?? "an error";
-            var isLost = e.Error is { } error && rootOutcome is not null && !trace.Root.ObservedErrors.Contains(error);
-            if (isLost)
+            if (marks.IsLost(e))
             {
                 lost.Add((e, e.Error!));
                 svg.Append(CultureInfo.InvariantCulture,
@@ -283,14 +282,9 @@ internal static class TimelineDrawing
     }
 
     /// <summary>What to say at the end of each row: orphan, lost errors, never started or ended.</summary>
-    private static Dictionary<string, List<(string Text, string Colour)>> Notes(List<TreeEntry> entries, Trace trace)
+    private static Dictionary<string, List<(string Text, string Colour)>> Notes(List<TreeEntry> entries, Trace trace, TimelineMarks marks)
     {
         var notes = entries.ToDictionary(e => e.Id, _ => new List<(string Text, string Colour)>(), StringComparer.Ordinal);
-        var index = new Dictionary<TraceEvent, int>(ReferenceEqualityComparer.Instance);
-        for (var i = 0; i < trace.Events.Count; i++)
-        {
-            index[trace.Events[i]] = i;
-        }
 
         foreach (var entry in entries)
         {
@@ -301,12 +295,11 @@ internal static class TimelineDrawing
                 continue;
             }
 
-            if (entry.ParentId is { } parentId && trace.Node(parentId).Ended is { } parentEnded
-                && (node.Ended is null || index[node.Ended] > index[parentEnded]))
+            if (marks.OrphanOf(entry.Id) is { } orphan)
             {
-                notes[entry.Id].Add((node.Ended is null
-                    ? $"ORPHAN of {parentId}"
-                    : $"ORPHAN: outlived {parentId} by {Ms(node.Ended.Time - parentEnded.Time)}", "#c45500"));
+                notes[entry.Id].Add((orphan.Ended is null
+                    ? $"ORPHAN of {orphan.GroupId}"
+                    : $"ORPHAN: outlived {orphan.GroupId} by {Ms(orphan.Ended.Time - orphan.GroupEnded.Time)}", "#c45500"));
             }
 
             if (node.Ended is null)
@@ -317,7 +310,7 @@ internal static class TimelineDrawing
 
         foreach (var e in trace.Events.Where(e => e.Kind == TraceEventKind.Threw && notes.ContainsKey(e.NodeId)))
         {
-            if (e.Error is { } error && trace.Root.Outcome is not null && !trace.Root.ObservedErrors.Contains(error))
+            if (marks.IsLost(e) && e.Error is { } error)
             {
                 if (!notes[e.NodeId].Contains(($"LOST {error.Kind}", Red)))
                 {
