@@ -105,40 +105,35 @@ internal static class TimelineDrawing
     }
 
     /// <summary>The verdict, one line per violation, when the run broke anything. Returns where it ends.</summary>
-    private static double Violated(StringBuilder svg, IReadOnlyList<Violation> violations, double y)
-    {
-        if (violations.Count == 0)
-        {
-            return y;
-        }
-
-        y += 26;
-        svg.Append(CultureInfo.InvariantCulture, $"<g class=\"violations\"><text x=\"{N(Margin)}\" y=\"{N(y)}\" font-weight=\"bold\" fill=\"{Ink}\">Violated</text>");
-        foreach (var v in violations)
-        {
-            y += 16;
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(Margin + 10)}\" y=\"{N(y)}\" font-size=\"11\" fill=\"{Ink}\"><tspan font-weight=\"bold\">{Escape(v.Invariant)}</tspan>: {Escape(v.Message)}</text>");
-        }
-
-        svg.Append("</g>\n");
-        return y;
-    }
+    private static double Violated(StringBuilder svg, IReadOnlyList<Violation> violations, double y) => List(
+        svg, y, 26, "violations", Ink, "Violated", violations, (v, at) => string.Create(CultureInfo.InvariantCulture,
+            $"<text x=\"{N(Margin + 10)}\" y=\"{N(at)}\" font-size=\"11\" fill=\"{Ink}\"><tspan font-weight=\"bold\">{Escape(v.Invariant)}</tspan>: {Escape(v.Message)}</text>"));
 
     /// <summary>Every throw of a lost error, in the order they happened, when there are any. Returns where it ends.</summary>
-    private static double Lost(StringBuilder svg, Trace trace, TimelineLayout layout, TimelineMarks marks, double y)
+    private static double Lost(StringBuilder svg, Trace trace, TimelineLayout layout, TimelineMarks marks, double y) => List(
+        svg, y, 24, "lost-list", Red, "Lost errors (thrown, never reached the caller's await)",
+        [.. trace.Events.Where(e => e.Kind == TraceEventKind.Threw && layout.HasRow(e.NodeId) && marks.IsLost(e))],
+        (e, at) => string.Create(CultureInfo.InvariantCulture,
+            $"<text data-node=\"{Escape(e.NodeId)}\" x=\"{N(Margin + 10)}\" y=\"{N(at)}\" font-size=\"11\" fill=\"{Red}\">{Escape($"{e.Error!.Kind} thrown by {e.NodeId} at {Ms(e.Time)}")}</text>"));
+
+    /// <summary>
+    /// A list under the plot, <paramref name="gap"/> below what came before: a heading, then a line per item 16 apart.
+    /// Nothing when there are no items. Returns where it ends.
+    /// </summary>
+    private static double List<T>(
+        StringBuilder svg, double y, double gap, string cssClass, string colour, string heading, IReadOnlyList<T> items, Func<T, double, string> line)
     {
-        var lost = trace.Events.Where(e => e.Kind == TraceEventKind.Threw && layout.HasRow(e.NodeId) && marks.IsLost(e)).ToList();
-        if (lost.Count == 0)
+        if (items.Count == 0)
         {
             return y;
         }
 
-        y += 24;
-        svg.Append(CultureInfo.InvariantCulture, $"<g class=\"lost-list\"><text x=\"{N(Margin)}\" y=\"{N(y)}\" font-weight=\"bold\" fill=\"{Red}\">Lost errors (thrown, never reached the caller's await)</text>");
-        foreach (var e in lost)
+        y += gap;
+        svg.Append(CultureInfo.InvariantCulture, $"<g class=\"{cssClass}\"><text x=\"{N(Margin)}\" y=\"{N(y)}\" font-weight=\"bold\" fill=\"{colour}\">{heading}</text>");
+        foreach (var item in items)
         {
             y += 16;
-            svg.Append(CultureInfo.InvariantCulture, $"<text data-node=\"{Escape(e.NodeId)}\" x=\"{N(Margin + 10)}\" y=\"{N(y)}\" font-size=\"11\" fill=\"{Red}\">{Escape($"{e.Error!.Kind} thrown by {e.NodeId} at {Ms(e.Time)}")}</text>");
+            svg.Append(line(item, y));
         }
 
         svg.Append("</g>\n");
