@@ -69,5 +69,5 @@ public sealed class Counterexample
     internal RunReport Report { get; }
 
     /// <summary>The counterexample rendered for a person: tree, violations, seed, and an xunit test that replays it.</summary>
-    public override string ToString() => Reporting.CounterexampleText.Render(this);
+    public override string ToString() => Reporting.CounterexampleText.Render(ReportInputs.Of(this));
 }

@@ -48,11 +48,11 @@ internal static class PatternsCommand
         if (html is not null)
         {
             var rows = PatternCatalog.All
-                .Select(p => new Reporting.MatrixRow(p.Id, p.IsStructured, InvariantCatalog.Ids.ToDictionary(i => i, i => cells[(p.Id, i)].Counterexample)))
+                .Select(p => new MatrixRow(p.Id, p.IsStructured, InvariantCatalog.Ids.ToDictionary(i => i, i => cells[(p.Id, i)].Counterexample)))
                 .ToList();
             try
             {
-                File.WriteAllText(html, Reporting.Pictures.HtmlMatrix(rows));
+                File.WriteAllText(html, Pictures.HtmlMatrix(rows));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
             {

@@ -56,7 +56,7 @@ internal static class ReplayCommand
             if (timeline is not null)
             {
                 var svg = patterns.Count == 1 ? timeline : Path.ChangeExtension(timeline, null) + "-" + id + (Path.GetExtension(timeline) is { Length: > 0 } ext ? ext : ".svg");
-                WriteFile(svg, Reporting.Pictures.TimelineSvg(report));
+                WriteFile(svg, Pictures.TimelineSvg(report));
                 context.Error.WriteLine($"chaos: wrote timeline {svg}");
             }
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using ConcurrencyChaos.Reporting;
 
 namespace ConcurrencyChaos.Cli.Reports;
 

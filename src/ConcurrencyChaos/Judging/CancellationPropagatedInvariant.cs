@@ -1,6 +1,4 @@
-using ConcurrencyChaos.Execution;
 using ConcurrencyChaos.Model;
-using ConcurrencyChaos.Runtime;
 
 namespace ConcurrencyChaos.Judging;
 
@@ -36,46 +34,58 @@ internal sealed class CancellationPropagatedInvariant : Invariant
         }
 
         var k = input.IndexOf(cancelled);
-        var c = cancelled.Time;
-        var callerCancelled = $"the caller cancelled at {Words.Ms(c)}";
         foreach (var entry in input.Entries)
         {
             var node = input.Node(entry.Id);
-            if (entry.Id == TaskTree.RootId)
+            if (Lapse(input, entry.Id, node, cancelled, k) is { } lapse)
             {
-                if (node.Ended is { Outcome: NodeOutcome.RanToCompletion } ended && input.IndexOf(ended) > k && !AllEndedBefore(input, k))
-                {
-                    yield return Violated($"{callerCancelled} but the root still ended successfully at {Words.Ms(ended.Time)}");
-                }
-
-                continue;
-            }
-
-            if (node.Started is not { } started)
-            {
-                continue;
-            }
-
-            if (input.IndexOf(started) > k)
-            {
-                if (node.TokenCancelled is not { } seen || seen.Time > started.Time)
-                {
-                    yield return Violated(
-                        $"{entry.Id} started at {Words.Ms(started.Time)}, after {callerCancelled}, with a token that was not cancelled");
-                }
-            }
-            else if (input.RunningAt(node, k))
-            {
-                if (node.TokenCancelled is not { } seen)
-                {
-                    yield return Violated($"{callerCancelled} but {entry.Id}, running then, never saw its token cancelled");
-                }
-                else if (seen.Time > c)
-                {
-                    yield return Violated($"{callerCancelled} but {entry.Id}, running then, saw its token cancelled only at {Words.Ms(seen.Time)}");
-                }
+                var finding = new CancellationFinding(entry.Id, cancelled, lapse, node.Started, node.TokenCancelled, node.Ended);
+                yield return Violated(finding, Say(finding));
             }
         }
+    }
+
+    /// <summary>How the caller's cancellation, the event at <paramref name="k"/>, failed to reach this node; null when it did.</summary>
+    private static CancellationLapse? Lapse(JudgeInput input, string id, NodeTimeline node, TraceEvent cancelled, int k)
+    {
+        if (id == TaskTree.RootId)
+        {
+            return node.Ended is { Outcome: NodeOutcome.RanToCompletion } ended && input.IndexOf(ended) > k && !AllEndedBefore(input, k)
+                ? CancellationLapse.RootSucceeded
+                : null;
+        }
+
+        if (node.Started is not { } started)
+        {
+            return null;
+        }
+
+        if (input.IndexOf(started) > k)
+        {
+            return node.TokenCancelled is not { } seen || seen.Time > started.Time ? CancellationLapse.StartedWithLiveToken : null;
+        }
+
+        if (!input.RunningAt(node, k))
+        {
+            return null;
+        }
+
+        return node.TokenCancelled is not { } token ? CancellationLapse.NeverCancelled
+            : token.Time > cancelled.Time ? CancellationLapse.CancelledLate
+            : null;
+    }
+
+    private static string Say(CancellationFinding finding)
+    {
+        var callerCancelled = $"the caller cancelled at {Words.Ms(finding.CallerCancelled.Time)}";
+        return finding.Lapse switch
+        {
+            CancellationLapse.RootSucceeded => $"{callerCancelled} but the root still ended successfully at {Words.Ms(finding.Ended!.Time)}",
+            CancellationLapse.StartedWithLiveToken =>
+                $"{finding.NodeId} started at {Words.Ms(finding.Started!.Time)}, after {callerCancelled}, with a token that was not cancelled",
+            CancellationLapse.NeverCancelled => $"{callerCancelled} but {finding.NodeId}, running then, never saw its token cancelled",
+            _ => $"{callerCancelled} but {finding.NodeId}, running then, saw its token cancelled only at {Words.Ms(finding.TokenCancelled!.Time)}",
+        };
     }
 
     /// <summary>Whether every node but the root had ended before the event at <paramref name="index"/>.</summary>

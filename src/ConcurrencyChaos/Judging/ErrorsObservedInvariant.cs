@@ -1,6 +1,4 @@
-using ConcurrencyChaos.Execution;
 using ConcurrencyChaos.Model;
-using ConcurrencyChaos.Runtime;
 
 namespace ConcurrencyChaos.Judging;
 
@@ -28,7 +26,9 @@ internal sealed class ErrorsObservedInvariant : Invariant
 
         var observed = input.Trace.Root.ObservedErrors.ToHashSet();
         var rootEnded = input.Root.Ended;
+        var rootEndIndex = rootEnded is null ? int.MaxValue : input.IndexOf(rootEnded);
         var reported = new HashSet<InjectedError>();
+        string? callerSaw = null;
         var thrown = input.Trace.Events
             .Select((e, index) => (Event: e, Index: index))
             .Where(x => x.Event.Kind == TraceEventKind.Threw && x.Event.Error is not null)
@@ -42,15 +42,11 @@ internal sealed class ErrorsObservedInvariant : Invariant
                 continue;
             }
 
+            var lost = new LostErrorFinding(e.NodeId, error, e, AfterRootEnded: index > rootEndIndex);
             var what = $"{error.Kind} thrown by {e.NodeId} at {Words.Ms(e.Time)}";
-            if (rootEnded is not null && index > input.IndexOf(rootEnded))
-            {
-                yield return Violated($"{what}, after the caller's await ended at {Words.Ms(rootEnded.Time)}, never reached it");
-            }
-            else
-            {
-                yield return Violated($"{what} never reached the caller, which saw {CallerSaw(input.Trace.Root)}");
-            }
+            yield return Violated(lost, lost.AfterRootEnded
+                ? $"{what}, after the caller's await ended at {Words.Ms(rootEnded!.Time)}, never reached it"
+                : $"{what} never reached the caller, which saw {callerSaw ??= CallerSaw(input.Trace.Root)}");
         }
     }
 

@@ -1,6 +1,4 @@
-using ConcurrencyChaos.Execution;
 using ConcurrencyChaos.Model;
-using ConcurrencyChaos.Runtime;
 
 namespace ConcurrencyChaos.Judging;
 
@@ -21,51 +19,76 @@ internal sealed class FailFastInvariant : Invariant
     public override IEnumerable<Violation> Check(JudgeInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
+        var faultsByGroup = new Dictionary<string, SiblingFaults>(StringComparer.Ordinal);
         foreach (var entry in input.Entries)
         {
             var sibling = input.Node(entry.Id);
-            if (sibling.Started is not { } started)
+            if (entry.ParentId is not { } groupId || sibling.Started is not { } started)
             {
                 continue;
             }
 
-            // The faults among its siblings, earliest first.
-            var faults = input.SiblingsOf(entry.Id)
-                .Select(id => input.Node(id).Ended)
-                .OfType<TraceEvent>()
-                .Where(e => e.Outcome == NodeOutcome.Faulted)
-                .OrderBy(input.IndexOf);
-            foreach (var fault in faults)
+            if (!faultsByGroup.TryGetValue(groupId, out var faults))
             {
-                var f = input.IndexOf(fault);
-                var failed = $"{fault.NodeId} failed at {Words.Ms(fault.Time)}";
-                if (input.IndexOf(started) > f)
-                {
-                    yield return Violated(
-                        $"{entry.Id} started at {Words.Ms(started.Time)} after its sibling {fault.NodeId} had failed at {Words.Ms(fault.Time)}");
-                    break;
-                }
+                faultsByGroup[groupId] = faults = SiblingFaults.Of(input, groupId);
+            }
 
-                if (!input.RunningAt(sibling, f))
-                {
-                    continue;
-                }
-
-                if (sibling.TokenCancelled is not { } seen)
-                {
-                    // A sibling that ended in the fault's very instant was still running then, not "kept running".
-                    yield return Violated(sibling.Ended is { } end && end.Time == fault.Time
-                        ? $"{failed} but its sibling {entry.Id}, still running in that instant, never saw its token cancelled (it ended at {Words.Ms(end.Time)})"
-                        : $"{failed} but its sibling {entry.Id} kept running with its token not cancelled");
-                    break;
-                }
-
-                if (seen.Time > fault.Time)
-                {
-                    yield return Violated($"{failed} but its sibling {entry.Id} saw its token cancelled only at {Words.Ms(seen.Time)}");
-                    break;
-                }
+            if (Catch(input, entry.Id, sibling, started, faults) is { } finding)
+            {
+                yield return Violated(finding, Say(finding));
             }
         }
+    }
+
+    /// <summary>
+    /// The earliest fault of a sibling that catches this node: one before it started, or one while it ran
+    /// with its token not cancelled by the fault's time. Null when none does.
+    /// </summary>
+    /// <remarks>
+    /// Going through the faults in trace order, only the first can find the node not started yet. Once it
+    /// has started, the faults it is running at are those before it ended (its own fault is its end, so
+    /// never one of them); with no token cancelled the first of those catches it, and with one the first
+    /// at a time before the token was cancelled does, if the node was still running then.
+    /// </remarks>
+    private static FailFastFinding? Catch(JudgeInput input, string nodeId, NodeTimeline sibling, TraceEvent started, SiblingFaults faults)
+    {
+        if (faults.FirstOtherThan(nodeId) is not { } first)
+        {
+            return null;
+        }
+
+        if (input.IndexOf(started) > input.IndexOf(first))
+        {
+            return Finding(FailFastLapse.StartedAfterFault, first);
+        }
+
+        if (sibling.TokenCancelled is not { } seen)
+        {
+            return input.RunningAt(sibling, input.IndexOf(first)) ? Finding(FailFastLapse.NeverCancelled, first) : null;
+        }
+
+        return faults.FirstBefore(seen.Time) is { } late && late.NodeId != nodeId && input.RunningAt(sibling, input.IndexOf(late))
+            ? Finding(FailFastLapse.CancelledLate, late)
+            : null;
+
+        FailFastFinding Finding(FailFastLapse lapse, TraceEvent fault) =>
+            new(nodeId, fault, lapse, started, sibling.TokenCancelled, sibling.Ended);
+    }
+
+    private static string Say(FailFastFinding finding)
+    {
+        var fault = finding.Fault;
+        var failed = $"{fault.NodeId} failed at {Words.Ms(fault.Time)}";
+        return finding.Lapse switch
+        {
+            FailFastLapse.StartedAfterFault =>
+                $"{finding.NodeId} started at {Words.Ms(finding.Started.Time)} after its sibling {fault.NodeId} had failed at {Words.Ms(fault.Time)}",
+
+            // A sibling that ended in the fault's very instant was still running then, not "kept running".
+            FailFastLapse.NeverCancelled when finding.Ended is { } end && end.Time == fault.Time =>
+                $"{failed} but its sibling {finding.NodeId}, still running in that instant, never saw its token cancelled (it ended at {Words.Ms(end.Time)})",
+            FailFastLapse.NeverCancelled => $"{failed} but its sibling {finding.NodeId} kept running with its token not cancelled",
+            _ => $"{failed} but its sibling {finding.NodeId} saw its token cancelled only at {Words.Ms(finding.TokenCancelled!.Time)}",
+        };
     }
 }

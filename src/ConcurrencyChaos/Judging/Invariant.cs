@@ -17,6 +17,6 @@ internal abstract class Invariant
     /// <summary>Every way this run breaks the rule, ordered by the node each one is about (tree pre-order).</summary>
     public abstract IEnumerable<Violation> Check(JudgeInput input);
 
-    /// <summary>A violation of this invariant.</summary>
-    protected Violation Violated(string message) => new(Id, message);
+    /// <summary>A violation of this invariant: what it found, and the line that says it.</summary>
+    protected Violation Violated(Finding finding, string message) => new(Id, message) { Finding = finding };
 }

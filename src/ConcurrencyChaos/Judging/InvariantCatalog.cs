@@ -18,6 +18,9 @@ public static class InvariantCatalog
     /// <summary>The ids of every invariant, in catalog order.</summary>
     public static IReadOnlyList<string> Ids { get; } = [.. All.Select(i => i.Id)];
 
+    /// <summary>Every invariant's id and rule, in catalog order: what reports say about them.</summary>
+    internal static IReadOnlyList<InvariantRule> Rules { get; } = [.. All.Select(i => new InvariantRule(i.Id, i.Summary))];
+
     /// <summary>Whether <paramref name="id"/> names an invariant.</summary>
     public static bool Contains(string id) => Find(id) is not null;
 
@@ -25,11 +28,32 @@ public static class InvariantCatalog
     /// <exception cref="ArgumentException">No invariant has this id.</exception>
     public static string Describe(string id) => Get(id).Summary;
 
+    /// <summary>
+    /// Checks that every id names an invariant: the one check of invariant ids, for every option, argument
+    /// and command-line flag that takes them.
+    /// </summary>
+    /// <param name="ids">The ids to check.</param>
+    /// <param name="paramName">The name of the parameter they came in, for the exception.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="ids"/> is null.</exception>
+    /// <exception cref="ArgumentException">An id is null or names no invariant; the message names it and lists the known ids.</exception>
+    public static void Validate(IEnumerable<string> ids, string paramName)
+    {
+        ArgumentNullException.ThrowIfNull(ids, paramName);
+        foreach (var id in ids)
+        {
+            if (id is null || Find(id) is null)
+            {
+                throw Unknown(id, paramName);
+            }
+        }
+    }
+
     /// <summary>The invariant with this id.</summary>
     /// <exception cref="ArgumentException">No invariant has this id.</exception>
-    internal static Invariant Get(string id) =>
-        Find(id) ?? throw new ArgumentException(
-            $"Unknown invariant '{id}'. Known invariants: {string.Join(", ", Ids)}.", nameof(id));
+    internal static Invariant Get(string id) => Find(id) ?? throw Unknown(id, nameof(id));
+
+    private static ArgumentException Unknown(string? id, string paramName) =>
+        new($"Unknown invariant id '{id}'. Known ids: {string.Join(", ", Ids)}.", paramName);
 
     private static Invariant? Find(string id) => All.FirstOrDefault(i => string.Equals(i.Id, id, StringComparison.Ordinal));
 }

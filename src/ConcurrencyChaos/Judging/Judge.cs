@@ -1,6 +1,4 @@
-using ConcurrencyChaos.Execution;
 using ConcurrencyChaos.Model;
-using ConcurrencyChaos.Runtime;
 
 namespace ConcurrencyChaos.Judging;
 
@@ -18,6 +16,11 @@ internal static class Judge
         ArgumentNullException.ThrowIfNull(trace);
 
         // Validate every id before judging anything, so a typo is never mistaken for "holds".
+        if (invariantIds is not null)
+        {
+            InvariantCatalog.Validate(invariantIds, nameof(invariantIds));
+        }
+
         var selected = invariantIds?.Select(InvariantCatalog.Get).ToHashSet();
         var input = new JudgeInput(tree, trace);
         return

@@ -1,6 +1,4 @@
-using ConcurrencyChaos.Execution;
 using ConcurrencyChaos.Model;
-using ConcurrencyChaos.Runtime;
 
 namespace ConcurrencyChaos.Judging;
 
@@ -72,10 +70,6 @@ internal sealed class JudgeInput
 
     /// <summary>The ids of a group's children in order (empty for a leaf or an unknown id).</summary>
     public IReadOnlyList<string> ChildrenOf(string nodeId) => _children.TryGetValue(nodeId, out var children) ? children : [];
-
-    /// <summary>The ids of a node's siblings (the other children of its group), in order.</summary>
-    public IEnumerable<string> SiblingsOf(string nodeId) =>
-        ParentOf(nodeId) is { } parent ? ChildrenOf(parent).Where(id => id != nodeId) : [];
 
     /// <summary>The position of a node in the tree's pre-order; ids unknown to the tree come after, in order of appearance.</summary>
     public int OrderOf(string nodeId) => _order.TryGetValue(nodeId, out var order) ? order : int.MaxValue;

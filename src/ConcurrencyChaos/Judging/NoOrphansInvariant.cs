@@ -29,20 +29,27 @@ internal sealed class NoOrphansInvariant : Invariant
 
             var child = input.Node(entry.Id);
             var groupEndIndex = input.IndexOf(groupEnded);
-            var groupEnd = $"its group {parentId} ended at {Words.Ms(groupEnded.Time)}";
-            if (input.IndexOf(started) > groupEndIndex)
+            OrphanKind? kind = input.IndexOf(started) > groupEndIndex ? OrphanKind.StartedAfterGroupEnded
+                : child.Ended is not { } ended ? OrphanKind.NeverEnded
+                : input.IndexOf(ended) > groupEndIndex ? OrphanKind.EndedAfterGroup
+                : null;
+            if (kind is { } how)
             {
-                var then = child.Ended is { } late ? $"it ended at {Words.Ms(late.Time)}" : "it never ended";
-                yield return Violated($"{entry.Id} started at {Words.Ms(started.Time)}, after {groupEnd} ({then})");
-            }
-            else if (child.Ended is not { } ended)
-            {
-                yield return Violated($"{entry.Id} never ended, though {groupEnd}");
-            }
-            else if (input.IndexOf(ended) > groupEndIndex)
-            {
-                yield return Violated($"{entry.Id} was still running when {groupEnd} (it ended at {Words.Ms(ended.Time)})");
+                var orphan = new OrphanFinding(entry.Id, parentId, groupEnded, started, child.Ended, how);
+                yield return Violated(orphan, Say(orphan));
             }
         }
+    }
+
+    private static string Say(OrphanFinding orphan)
+    {
+        var groupEnd = $"its group {orphan.GroupId} ended at {Words.Ms(orphan.GroupEnded.Time)}";
+        return orphan.Kind switch
+        {
+            OrphanKind.StartedAfterGroupEnded =>
+                $"{orphan.NodeId} started at {Words.Ms(orphan.Started.Time)}, after {groupEnd} ({(orphan.Ended is { } late ? $"it ended at {Words.Ms(late.Time)}" : "it never ended")})",
+            OrphanKind.NeverEnded => $"{orphan.NodeId} never ended, though {groupEnd}",
+            _ => $"{orphan.NodeId} was still running when {groupEnd} (it ended at {Words.Ms(orphan.Ended!.Time)})",
+        };
     }
 }

@@ -1,6 +1,4 @@
-using ConcurrencyChaos.Execution;
 using ConcurrencyChaos.Model;
-using ConcurrencyChaos.Runtime;
 
 namespace ConcurrencyChaos.Judging;
 
@@ -31,16 +29,17 @@ internal sealed class TerminatesInvariant : Invariant
             .ToList();
 
         // Leaves first (in tree order), then the groups waiting on them, innermost first.
-        var names = waiting.Where(e => e.Node is Leaf).Select(e => e.Id)
-            .Concat(waiting.Where(e => e.Node is Group).Reverse().Select(e => e.Id))
-            .ToList();
-        var who = names.Count switch
+        var finding = new NonTerminationFinding(
+            [.. waiting.Where(e => e.Node is Leaf).Select(e => e.Id).Concat(waiting.Where(e => e.Node is Group).Reverse().Select(e => e.Id))],
+            trace.Status,
+            trace.EndTime);
+        var who = finding.Waiting.Count switch
         {
             0 => "no node was",
-            1 => $"{names[0]} was",
-            _ => $"{Words.List(names)} were",
+            1 => $"{finding.Waiting[0]} was",
+            _ => $"{Words.List(finding.Waiting)} were",
         };
-        yield return Violated($"the root never ended: {who} still waiting {When(trace)}");
+        yield return Violated(finding, $"the root never ended: {who} still waiting {When(trace)}");
     }
 
     /// <summary>

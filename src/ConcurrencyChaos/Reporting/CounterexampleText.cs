@@ -10,17 +10,17 @@ namespace ConcurrencyChaos.Reporting;
 /// </summary>
 internal static class CounterexampleText
 {
-    public static string Render(Counterexample counterexample)
+    public static string Render(ReportedCounterexample counterexample)
     {
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture,
-            $"ConcurrencyChaos: pattern '{counterexample.PatternName}' broke {string.Join(", ", counterexample.Violations.Select(v => v.Invariant).Distinct())} on a {counterexample.NodeCount}-node tree.\n");
+            $"ConcurrencyChaos: pattern '{counterexample.PatternName}' broke {string.Join(", ", counterexample.Violations.Select(v => v.Invariant).Distinct())} on a {counterexample.Tree.NodeCount}-node tree.\n");
         text.Append(CultureInfo.InvariantCulture,
-            $"Search seed {counterexample.Seed}; shrunk from {counterexample.OriginalNodeCount} to {counterexample.NodeCount} nodes in {counterexample.ShrinkSteps} steps; ");
+            $"Search seed {counterexample.Seed}; shrunk from {counterexample.OriginalNodeCount} to {counterexample.Tree.NodeCount} nodes in {counterexample.ShrinkSteps} steps; ");
         text.Append(counterexample.IsDeterministic ? "replayed: same trace.\n\n" : "NOT reproducible: the run left the runtime's control (real-time mode, or an escape: see diagnostics), so the same seed may find another counterexample.\n\n");
         text.Append(TreeText.RenderViolations(counterexample.Violations)).Append('\n');
-        text.Append(TreeText.Render(counterexample.Tree, counterexample.Trace, counterexample.PatternName));
-        foreach (var diagnostic in counterexample.Trace.Diagnostics)
+        text.Append(TreeText.Render(counterexample.Tree, counterexample.Run.Trace, counterexample.PatternName));
+        foreach (var diagnostic in counterexample.Run.Trace.Diagnostics)
         {
             text.Append("  note: ").Append(diagnostic).Append('\n');
         }
@@ -30,12 +30,15 @@ internal static class CounterexampleText
         return text.ToString();
     }
 
-    public static string XunitTest(Counterexample counterexample)
+    public static string XunitTest(ReportedCounterexample counterexample)
     {
         var method = string.Create(CultureInfo.InvariantCulture, $"{Names.Identifier(counterexample.PatternName)}_holds_on_chaos_seed_{counterexample.Seed}");
-        var pattern = counterexample.Report.Tree is not null && IsCatalogId(counterexample.PatternName)
-            ? $"\"{counterexample.PatternName}\""
-            : counterexample.PatternName == "your-pattern" ? "/* your pattern */ YourPattern" : counterexample.PatternName;
+        var pattern = counterexample.Pattern switch
+        {
+            PatternKind.CatalogId => $"\"{counterexample.PatternName}\"",
+            PatternKind.Lambda => "/* your pattern */ YourPattern",
+            _ => counterexample.PatternName,
+        };
         var options = counterexample.Tree.Entries().Any(e => e.Node is Leaf { Operation: not null })
             ? ", options /* the RunOptions whose Operations the search had */"
             : "";
@@ -50,6 +53,4 @@ internal static class CounterexampleText
 
             """;
     }
-
-    private static bool IsCatalogId(string name) => Patterns.PatternCatalog.TryGet(name, out _);
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using ConcurrencyChaos.Judging;
 using ConcurrencyChaos.Model;
 using static ConcurrencyChaos.Reporting.HtmlText;
 
@@ -12,16 +11,18 @@ namespace ConcurrencyChaos.Reporting;
 /// </summary>
 internal static class HtmlMatrixPage
 {
-    public static string Render(IReadOnlyList<MatrixRow> rows)
+    /// <summary>The page for these rows; invariants come in the order of <paramref name="rules"/>, unknown ones after, by id.</summary>
+    public static string Render(IReadOnlyList<ReportedMatrixRow> rows, IReadOnlyList<InvariantRule> rules)
     {
+        var order = rules.Select(r => r.Id).ToList();
         var invariants = rows.SelectMany(r => r.ByInvariant.Keys).Distinct(StringComparer.Ordinal)
-            .OrderBy(id => InvariantCatalog.Contains(id) ? InvariantCatalog.Ids.ToList().IndexOf(id) : int.MaxValue)
+            .OrderBy(id => order.Contains(id) ? order.IndexOf(id) : int.MaxValue)
             .ThenBy(id => id, StringComparer.Ordinal)
             .ToList();
 
         // One section per distinct counterexample; cells sharing one link to the same section.
-        var sections = new List<(string Anchor, MatrixRow Row, Counterexample Counterexample)>();
-        var anchorOf = new Dictionary<Counterexample, string>(ReferenceEqualityComparer.Instance);
+        var sections = new List<(string Anchor, ReportedMatrixRow Row, ReportedCounterexample Counterexample)>();
+        var anchorOf = new Dictionary<ReportedCounterexample, string>(ReferenceEqualityComparer.Instance);
         foreach (var row in rows)
         {
             foreach (var id in invariants)
@@ -55,7 +56,7 @@ internal static class HtmlMatrixPage
             """);
         foreach (var id in invariants)
         {
-            var rule = InvariantCatalog.Contains(id) ? InvariantCatalog.Describe(id) : id;
+            var rule = rules.FirstOrDefault(r => r.Id == id)?.Summary ?? id;
             html.Append(CultureInfo.InvariantCulture, $"<th title=\"{Escape(rule)}\">{Escape(id)}</th>");
         }
 
@@ -76,7 +77,7 @@ internal static class HtmlMatrixPage
                 else
                 {
                     html.Append(CultureInfo.InvariantCulture,
-                        $"<td class=\"broke\" data-invariant=\"{Escape(id)}\"><a href=\"#{anchorOf[found]}\">✗ broke ({found.NodeCount} nodes)</a></td>");
+                        $"<td class=\"broke\" data-invariant=\"{Escape(id)}\"><a href=\"#{anchorOf[found]}\">✗ broke ({found.Tree.NodeCount} nodes)</a></td>");
                 }
             }
 
@@ -88,7 +89,7 @@ internal static class HtmlMatrixPage
         {
             html.Append(CultureInfo.InvariantCulture,
                 $"<section class=\"counterexample\" id=\"{anchor}\">\n<h2>{Escape(HtmlReportPage.Title(counterexample))}</h2>\n");
-            HtmlReportPage.Body(html, counterexample, 3, anchor + "-");
+            HtmlReportPage.Body(html, counterexample, rules, 3, anchor + "-");
             html.Append("</section>\n");
         }
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using ConcurrencyChaos.Judging;
 using ConcurrencyChaos.Model;
 using static ConcurrencyChaos.Reporting.HtmlText;
 
@@ -36,7 +35,7 @@ internal static class HtmlReportPage
         .counterexample { border-top: 3px solid #eee; margin-top: 2.5em; }
         """;
 
-    public static string Render(Counterexample counterexample)
+    public static string Render(ReportedCounterexample counterexample, IReadOnlyList<InvariantRule> rules)
     {
         var title = Title(counterexample);
         var html = new StringBuilder();
@@ -54,29 +53,32 @@ internal static class HtmlReportPage
             <h1 class="title">{Escape(title)}</h1>
 
             """);
-        Body(html, counterexample, 2, "");
+        Body(html, counterexample, rules, 2, "");
         html.Append("</body>\n</html>\n");
         return html.ToString();
     }
 
     /// <summary>"when-all broke errors-observed, fail-fast".</summary>
-    public static string Title(Counterexample counterexample) =>
+    public static string Title(ReportedCounterexample counterexample) =>
         $"{counterexample.PatternName} broke {string.Join(", ", counterexample.Violations.Select(v => v.Invariant).Distinct())}";
 
-    /// <summary>Everything but the page's frame and title, with headings at <paramref name="level"/> and ids prefixed by <paramref name="idPrefix"/>.</summary>
-    public static void Body(StringBuilder html, Counterexample counterexample, int level, string idPrefix)
+    /// <summary>
+    /// Everything but the page's frame and title, with headings at <paramref name="level"/> and ids prefixed by
+    /// <paramref name="idPrefix"/>; each broken invariant is named with its rule from <paramref name="rules"/>.
+    /// </summary>
+    public static void Body(StringBuilder html, ReportedCounterexample counterexample, IReadOnlyList<InvariantRule> rules, int level, string idPrefix)
     {
         var h = string.Create(CultureInfo.InvariantCulture, $"h{level}");
         var replay = counterexample.IsDeterministic
             ? "replayed: same trace"
             : "NOT reproducible: the run left the runtime's control (real-time mode, or an escape: see diagnostics), so the same seed may find another counterexample";
         html.Append(CultureInfo.InvariantCulture,
-            $"<p class=\"figures\">Pattern <code>{Escape(counterexample.PatternName)}</code> · search seed <b>{counterexample.Seed}</b> · shrunk from {counterexample.OriginalNodeCount} to {counterexample.NodeCount} nodes in {counterexample.ShrinkSteps} steps · {Escape(replay)}</p>\n");
+            $"<p class=\"figures\">Pattern <code>{Escape(counterexample.PatternName)}</code> · search seed <b>{counterexample.Seed}</b> · shrunk from {counterexample.OriginalNodeCount} to {counterexample.Tree.NodeCount} nodes in {counterexample.ShrinkSteps} steps · {Escape(replay)}</p>\n");
 
         html.Append(CultureInfo.InvariantCulture, $"<section id=\"{idPrefix}violations\">\n<{h}>What went wrong</{h}>\n<ul>\n");
         foreach (var group in counterexample.Violations.GroupBy(v => v.Invariant))
         {
-            var rule = InvariantCatalog.Contains(group.Key) ? InvariantCatalog.Describe(group.Key) : "";
+            var rule = rules.FirstOrDefault(r => r.Id == group.Key)?.Summary ?? "";
             html.Append(CultureInfo.InvariantCulture, $"<li><span class=\"invariant\">{Escape(group.Key)}</span> <span class=\"rule\">— {Escape(rule)}</span>\n<ul>\n");
             foreach (var v in group)
             {
@@ -88,18 +90,18 @@ internal static class HtmlReportPage
 
         html.Append("</ul>\n</section>\n");
 
-        html.Append(CultureInfo.InvariantCulture, $"<section id=\"{idPrefix}tree\">\n<{h}>The minimal tree</{h}>\n<pre class=\"tree\">{Escape(TreeText.Render(counterexample.Tree, counterexample.Trace, counterexample.PatternName))}</pre>\n</section>\n");
-        html.Append(CultureInfo.InvariantCulture, $"<section id=\"{idPrefix}timeline\">\n<{h}>Timeline</{h}>\n<div class=\"timeline\">\n{Pictures.TimelineSvg(counterexample)}</div>\n</section>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<section id=\"{idPrefix}tree\">\n<{h}>The minimal tree</{h}>\n<pre class=\"tree\">{Escape(TreeText.Render(counterexample.Tree, counterexample.Run.Trace, counterexample.PatternName))}</pre>\n</section>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<section id=\"{idPrefix}timeline\">\n<{h}>Timeline</{h}>\n<div class=\"timeline\">\n{TimelineDrawing.Render(counterexample.Run)}</div>\n</section>\n");
 
         html.Append(CultureInfo.InvariantCulture, $"<section id=\"{idPrefix}diagnostics\">\n<{h}>Diagnostics</{h}>\n");
-        if (counterexample.Trace.Diagnostics.Count == 0)
+        if (counterexample.Run.Trace.Diagnostics.Count == 0)
         {
             html.Append("<p>None: the run stayed under the deterministic runtime's control.</p>\n");
         }
         else
         {
             html.Append("<ul class=\"warning\">\n");
-            foreach (var d in counterexample.Trace.Diagnostics)
+            foreach (var d in counterexample.Run.Trace.Diagnostics)
             {
                 html.Append(CultureInfo.InvariantCulture, $"<li class=\"diagnostic\">{Escape(d.ToString())}</li>\n");
             }
@@ -107,7 +109,7 @@ internal static class HtmlReportPage
             html.Append("</ul>\n");
         }
 
-        html.Append(CultureInfo.InvariantCulture, $"<p class=\"figures\">Run status: {Escape(counterexample.Trace.Status.ToString())} at {Escape(Ms(counterexample.Trace.EndTime))} after {counterexample.Trace.Steps} steps.</p>\n</section>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<p class=\"figures\">Run status: {Escape(counterexample.Run.Trace.Status.ToString())} at {Escape(Ms(counterexample.Run.Trace.EndTime))} after {counterexample.Run.Trace.Steps} steps.</p>\n</section>\n");
 
         html.Append(CultureInfo.InvariantCulture, $"<section id=\"{idPrefix}test\">\n<{h}>Replay it: an xunit test to paste</{h}>\n<pre class=\"xunit\"><code>{Escape(CounterexampleText.XunitTest(counterexample))}</code></pre>\n</section>\n");
         html.Append(CultureInfo.InvariantCulture, $"<section id=\"{idPrefix}scenario\">\n<{h}>Keep it: a scenario file for scenarios/found/</{h}>\n<pre class=\"scenario\"><code>{Escape(counterexample.ScenarioJson)}</code></pre>\n</section>\n");

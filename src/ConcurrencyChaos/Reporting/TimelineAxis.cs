@@ -1,6 +1,4 @@
-using ConcurrencyChaos.Execution;
 using ConcurrencyChaos.Model;
-using ConcurrencyChaos.Runtime;
 
 namespace ConcurrencyChaos.Reporting;
 
@@ -13,17 +11,12 @@ namespace ConcurrencyChaos.Reporting;
 internal sealed class TimelineAxis
 {
     private readonly Dictionary<TraceEvent, double> _eventX = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<TraceEvent, int> _index = new(ReferenceEqualityComparer.Instance);
     private readonly List<Instant> _instants = [];
 
     public TimelineAxis(Trace trace, double left, double right)
     {
         Left = left;
         var events = trace.Events;
-        for (var i = 0; i < events.Count; i++)
-        {
-            _index[events[i]] = i;
-        }
 
         var times = events.Select(e => e.Time).Append(0).Append(trace.EndTime).Distinct().Order().ToList();
         var slots = times.ToDictionary(t => t, t => events.Count(e => e.Time == t));
@@ -78,9 +71,6 @@ internal sealed class TimelineAxis
 
     /// <summary>The x of an event of the trace.</summary>
     public double X(TraceEvent e) => _eventX[e];
-
-    /// <summary>The event's position in the trace.</summary>
-    public int IndexOf(TraceEvent e) => _index[e];
 
     /// <summary>One instant's band.</summary>
     /// <param name="Time">Virtual ms.</param>

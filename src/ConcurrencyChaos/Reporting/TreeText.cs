@@ -1,9 +1,6 @@
 using System.Globalization;
 using System.Text;
-using ConcurrencyChaos.Execution;
-using ConcurrencyChaos.Judging;
 using ConcurrencyChaos.Model;
-using ConcurrencyChaos.Runtime;
 
 namespace ConcurrencyChaos.Reporting;
 

@@ -112,4 +112,14 @@ public class CancellationPropagatedTests
             .Build();
         Assert.Empty(Judging.Messages(Id, tree, trace));
     }
+
+    [Fact]
+    public void The_finding_names_the_node_the_callers_cancel_and_how_it_was_missed()
+    {
+        var trace = UntilCancel()
+            .Cancelled("0.0", 20).Ended("0.0", 20, NodeOutcome.Canceled)
+            .Build();
+        var missed = Assert.Single(Judging.Findings<CancellationFinding>(Id, TwoHangs, trace));
+        Assert.Equal(("0.1", 20L, CancellationLapse.NeverCancelled), (missed.NodeId, missed.CallerCancelled.Time, missed.Lapse));
+    }
 }

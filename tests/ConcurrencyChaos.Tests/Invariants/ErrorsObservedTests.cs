@@ -121,4 +121,11 @@ public class ErrorsObservedTests
             ["IOException thrown by 0.0 at 10 ms never reached the caller, which saw IOException from 0.1"],
             Judging.Messages(Id, tree, trace));
     }
+
+    [Fact]
+    public void The_finding_names_the_node_the_error_and_the_throw()
+    {
+        var lost = Assert.Single(Judging.Findings<LostErrorFinding>(Id, TwoFailures, BothFail().Build([Io])));
+        Assert.Equal(("0.1", Timeout, 10L, false), (lost.NodeId, lost.Error, lost.Threw.Time, lost.AfterRootEnded));
+    }
 }

@@ -110,4 +110,15 @@ public class FailFastTests
             .Build();
         Assert.Equal(["0.0 failed at 10 ms but its sibling 0.1 kept running with its token not cancelled"], Judging.Messages(Id, tree, trace));
     }
+
+    [Fact]
+    public void The_finding_names_the_sibling_the_fault_that_caught_it_and_how()
+    {
+        var trace = UntilFault()
+            .Cancelled("0.1", 40).Ended("0.1", 40, NodeOutcome.Canceled)
+            .Ended("0", 40, NodeOutcome.Faulted)
+            .Build();
+        var late = Assert.Single(Judging.Findings<FailFastFinding>(Id, FailAndHang, trace));
+        Assert.Equal(("0.1", "0.0", FailFastLapse.CancelledLate, 40L), (late.NodeId, late.Fault.NodeId, late.Lapse, late.TokenCancelled?.Time));
+    }
 }

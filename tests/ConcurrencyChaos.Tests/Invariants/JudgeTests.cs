@@ -28,6 +28,22 @@ public class JudgeTests
     }
 
     [Fact]
+    public void Validate_is_the_one_check_of_invariant_ids()
+    {
+        InvariantCatalog.Validate(InvariantCatalog.Ids, "ids");
+        InvariantCatalog.Validate([], "ids");
+
+        var error = Assert.Throws<ArgumentException>(() => InvariantCatalog.Validate(["fail-fast", "errors-lost"], "invariants"));
+        Assert.Equal("invariants", error.ParamName);
+        Assert.StartsWith(
+            "Unknown invariant id 'errors-lost'. Known ids: errors-observed, no-orphans, cancellation-propagated, fail-fast, terminates.",
+            error.Message,
+            StringComparison.Ordinal);
+        Assert.Equal("invariants", Assert.Throws<ArgumentException>(() => InvariantCatalog.Validate([null!], "invariants")).ParamName);
+        Assert.Throws<ArgumentNullException>(() => InvariantCatalog.Validate(null!, "invariants"));
+    }
+
+    [Fact]
     public void Violations_come_in_catalog_order_and_a_selection_picks_invariants()
     {
         // when-all gone wrong: 0.0 fails, nobody cancels 0.1, the root ends after 0.0 alone and drops the error.

@@ -14,4 +14,9 @@ internal static class Judging
             Assert.Equal(invariant, v.Invariant);
             return v.Message;
         })];
+
+    /// <summary>What each of one invariant's violations found, as data: the reporters draw these.</summary>
+    public static IReadOnlyList<T> Findings<T>(string invariant, TaskTree tree, Trace trace)
+        where T : Finding =>
+        [.. Judge.Check(tree, trace, [invariant]).Select(v => Assert.IsType<T>(v.Finding))];
 }

@@ -100,4 +100,16 @@ public class NoOrphansTests
             ],
             Judging.Messages(Id, tree, trace));
     }
+
+    [Fact]
+    public void The_finding_names_the_orphan_its_group_and_when_each_ended()
+    {
+        var trace = new TraceBuilder()
+            .Started("0", 0).Started("0.0", 0).Started("0.1", 0)
+            .Ended("0.0", 10).Ended("0", 10).Ended("0.1", 30)
+            .Build();
+        var orphan = Assert.Single(Judging.Findings<OrphanFinding>(Id, TwoLeaves, trace));
+        Assert.Equal(("0.1", "0", 10L, 30L, OrphanKind.EndedAfterGroup), (orphan.NodeId, orphan.GroupId, orphan.GroupEnded.Time, orphan.Ended?.Time, orphan.Kind));
+        Assert.Same(trace.Node("0").Ended, orphan.GroupEnded);
+    }
 }

@@ -81,4 +81,14 @@ public class TerminatesTests
             ["the root never ended: 0.1 and 0.2 were still waiting at 60000 ms with nothing left to run"],
             Judging.Messages(Id, cancelled, trace));
     }
+
+    [Fact]
+    public void The_finding_is_about_the_root_and_names_the_waiting_nodes()
+    {
+        var trace = Stalled().Build(status: RunStatus.Deadlocked, endTime: 60000);
+        var stalled = Assert.Single(Judging.Findings<NonTerminationFinding>(Id, Rescuable, trace));
+        Assert.Equal(TaskTree.RootId, stalled.NodeId);
+        Assert.Equal(["0.1.0", "0.2", "0.1"], stalled.Waiting);
+        Assert.Equal((RunStatus.Deadlocked, 60000L), (stalled.Status, stalled.EndTime));
+    }
 }

@@ -1,7 +1,7 @@
 using System.Xml;
 using System.Xml.Linq;
 using ConcurrencyChaos.Reporting;
-using Draw = ConcurrencyChaos.Reporting.Pictures;
+using Draw = ConcurrencyChaos.Pictures;
 
 namespace ConcurrencyChaos.Tests.Pictures;
 
@@ -26,7 +26,7 @@ public class HtmlPicturesTests
 
         // The JSON and the test read back exactly, and were escaped on the way in.
         Assert.Equal(counterexample.ScenarioJson, Section(doc, "scenario").Descendants(Html + "code").Single().Value);
-        Assert.Equal(CounterexampleText.XunitTest(counterexample), Section(doc, "test").Descendants(Html + "code").Single().Value);
+        Assert.Equal(CounterexampleText.XunitTest(ReportInputs.Of(counterexample)), Section(doc, "test").Descendants(Html + "code").Single().Value);
         Assert.Contains("&quot;name&quot;", html, StringComparison.Ordinal);
         Assert.DoesNotContain("\"name\"", html, StringComparison.Ordinal);
         Assert.Contains(TreeText.Render(counterexample.Tree, counterexample.Trace, counterexample.PatternName), body.Value, StringComparison.Ordinal);

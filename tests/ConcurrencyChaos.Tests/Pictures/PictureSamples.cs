@@ -1,5 +1,5 @@
 using ConcurrencyChaos.Model;
-using Draw = ConcurrencyChaos.Reporting.Pictures;
+using Draw = ConcurrencyChaos.Pictures;
 
 namespace ConcurrencyChaos.Tests.Pictures;
 

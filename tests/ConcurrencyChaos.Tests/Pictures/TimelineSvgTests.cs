@@ -2,8 +2,9 @@ using System.Globalization;
 using System.Xml.Linq;
 using ConcurrencyChaos.Execution;
 using ConcurrencyChaos.Model;
+using ConcurrencyChaos.Reporting;
 using ConcurrencyChaos.Runtime;
-using Draw = ConcurrencyChaos.Reporting.Pictures;
+using Draw = ConcurrencyChaos.Pictures;
 
 namespace ConcurrencyChaos.Tests.Pictures;
 
@@ -56,6 +57,35 @@ public class TimelineSvgTests
         var rootLineX = X(rootEnd.Element(Svg + "line")!, "x1");
         Assert.True(X(tail, "x") >= rootLineX - 0.05, "the tail starts where the group ended");
         Assert.Contains(Classed(svg, "row-note"), n => NodeOf(n) == "0.0" && n.Value.Contains("ORPHAN", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Orphans_and_lost_errors_are_marked_whichever_invariants_the_run_was_checked_against()
+    {
+        // The marks are the judge's findings on every invariant; the title and the Violated list are the run's verdict.
+        var tree = new TaskTree(new Group(FailIo with { Work = 10 }, new Leaf { Work = 5 }));
+        var checkedAll = Parse(Draw.TimelineSvg(Chaos.Run(tree, "fire-and-forget")));
+        var terminatesOnly = Chaos.Run(tree, "fire-and-forget", invariants: ["terminates"]);
+        Assert.True(terminatesOnly.Passed);
+        var svg = Parse(Draw.TimelineSvg(terminatesOnly));
+
+        Assert.Equal(["0.0", "0.1"], Classed(svg, "orphan-tail").Select(NodeOf));
+        Assert.Equal(["0.0"], Classed(svg, "lost-fault").Select(NodeOf));
+        Assert.Equal(Classed(checkedAll, "orphan-tail").Select(NodeOf), Classed(svg, "orphan-tail").Select(NodeOf));
+        Assert.Contains("every checked invariant held", svg.Root!.Element(Svg + "title")!.Value, StringComparison.Ordinal);
+        Assert.Empty(Classed(svg, "violations"));
+        Assert.Contains("broke errors-observed, no-orphans", checkedAll.Root!.Element(Svg + "title")!.Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_timeline_marks_only_what_it_is_given_and_decides_nothing_itself()
+    {
+        var report = Chaos.Run(new TaskTree(new Group(new Leaf { Work = 1 })), "fire-and-forget");
+        Assert.Contains(report.Violations, v => v.Finding is OrphanFinding);
+
+        var unjudged = Parse(TimelineDrawing.Render(new ReportedRun(report.Tree, report.Trace, report.PatternName, [])));
+        Assert.Empty(Classed(unjudged, "orphan-tail"));
+        Assert.DoesNotContain(Classed(unjudged, "row-note"), n => n.Value.Contains("ORPHAN", StringComparison.Ordinal));
     }
 
     [Fact]

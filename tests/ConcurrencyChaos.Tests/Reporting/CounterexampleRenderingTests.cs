@@ -46,7 +46,7 @@ public sealed class CounterexampleRenderingTests
         foreach (var seed in new[] { 1, 2, 3 })
         {
             var counterexample = Chaos.Check(pattern, new ChaosOptions { Seed = seed }).Counterexample!;
-            var snippet = CounterexampleText.XunitTest(counterexample);
+            var snippet = CounterexampleText.XunitTest(ReportInputs.Of(counterexample));
             Assert.Equal(counterexample.Tree, SnippetParser.ParseTree(snippet));
 
             var scenario = ScenarioReader.Parse(counterexample.ScenarioJson, "counterexample", Chaos.Vocabulary);

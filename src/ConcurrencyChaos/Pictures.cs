@@ -1,4 +1,8 @@
-namespace ConcurrencyChaos.Reporting;
+using ConcurrencyChaos.Judging;
+using ConcurrencyChaos.Model;
+using ConcurrencyChaos.Reporting;
+
+namespace ConcurrencyChaos;
 
 /// <summary>
 /// Failure pictures: a run drawn as an SVG timeline, and a counterexample (or a whole pattern ×
@@ -18,7 +22,7 @@ public static class Pictures
     public static string TimelineSvg(RunReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        return TimelineDrawing.Render(report.Tree, report.Trace, report.PatternName, report.Violations);
+        return TimelineDrawing.Render(ReportInputs.Drawn(report));
     }
 
     /// <summary>The minimal tree's run of <paramref name="counterexample"/> as an SVG timeline (see <see cref="TimelineSvg(RunReport)"/>).</summary>
@@ -40,7 +44,7 @@ public static class Pictures
     public static string HtmlReport(Counterexample counterexample)
     {
         ArgumentNullException.ThrowIfNull(counterexample);
-        return HtmlReportPage.Render(counterexample);
+        return HtmlReportPage.Render(ReportInputs.Drawn(counterexample), InvariantCatalog.Rules);
     }
 
     /// <summary>
@@ -52,15 +56,19 @@ public static class Pictures
     public static string HtmlMatrix(IReadOnlyList<MatrixRow> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        return HtmlMatrixPage.Render(rows);
+
+        // One reported counterexample per counterexample, so that cells sharing one still share one section.
+        var reported = new Dictionary<Counterexample, ReportedCounterexample>(ReferenceEqualityComparer.Instance);
+        return HtmlMatrixPage.Render(
+            [
+                .. rows.Select(row => new ReportedMatrixRow(
+                    row.PatternId,
+                    row.IsStructured,
+                    row.ByInvariant.ToDictionary(
+                        cell => cell.Key,
+                        cell => cell.Value is { } found ? reported.TryGetValue(found, out var r) ? r : reported[found] = ReportInputs.Drawn(found) : null,
+                        StringComparer.Ordinal))),
+            ],
+            InvariantCatalog.Rules);
     }
 }
-
-/// <summary>One pattern's row of the matrix drawn by <see cref="Pictures.HtmlMatrix"/>.</summary>
-/// <param name="PatternId">The pattern's catalog id (or a consumer pattern's name).</param>
-/// <param name="IsStructured">Whether the pattern is a structured one (task-group, supervisor).</param>
-/// <param name="ByInvariant">
-/// Per checked invariant id: the minimal counterexample when the pattern broke it, null when it held.
-/// An invariant missing from the dictionary was not checked.
-/// </param>
-public sealed record MatrixRow(string PatternId, bool IsStructured, IReadOnlyDictionary<string, Counterexample?> ByInvariant);
