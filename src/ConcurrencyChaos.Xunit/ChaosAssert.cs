@@ -1,4 +1,5 @@
 using ConcurrencyChaos.Execution;
+using ConcurrencyChaos.Judging;
 using ConcurrencyChaos.Model;
 using ConcurrencyChaos.Runtime;
 using ConcurrencyChaos.Scenarios;
@@ -64,16 +65,5 @@ public static class ChaosAssert
 
     private static string List(IEnumerable<string> ids) => string.Join(", ", ids);
 
-    private static void CheckIds(string[] invariantIds)
-    {
-        ArgumentNullException.ThrowIfNull(invariantIds);
-        var known = Chaos.Vocabulary.InvariantIds;
-        foreach (var id in invariantIds)
-        {
-            if (id is null || !known.Contains(id))
-            {
-                throw new ArgumentException($"Unknown invariant id '{id}'. Known ids: {List(known)}.", nameof(invariantIds));
-            }
-        }
-    }
+    private static void CheckIds(string[] invariantIds) => InvariantCatalog.Validate(invariantIds, nameof(invariantIds));
 }

@@ -62,12 +62,6 @@ public sealed record ChaosOptions
             throw new ArgumentOutOfRangeException(nameof(ShardIndex), ShardIndex, $"A shard index must be in [0, {ShardCount}).");
         }
 
-        foreach (var id in Invariants ?? [])
-        {
-            if (!Judging.InvariantCatalog.Contains(id))
-            {
-                throw new ArgumentException($"Unknown invariant id '{id}'. Known ids: {string.Join(", ", Judging.InvariantCatalog.Ids)}.", nameof(Invariants));
-            }
-        }
+        Judging.InvariantCatalog.Validate(Invariants ?? [], nameof(Invariants));
     }
 }

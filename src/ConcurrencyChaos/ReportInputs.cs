@@ -10,9 +10,6 @@ namespace ConcurrencyChaos;
 /// </summary>
 internal static class ReportInputs
 {
-    /// <summary>The name a lambda pattern is shown under (it has no readable name of its own).</summary>
-    private const string LambdaName = "your-pattern";
-
     /// <summary>The run, with its verdict.</summary>
     public static ReportedRun Of(RunReport report) => new(report.Tree, report.Trace, report.PatternName, report.Violations);
 
@@ -36,10 +33,12 @@ internal static class ReportInputs
         counterexample.ShrinkSteps,
         counterexample.OriginalNodeCount,
         counterexample.IsDeterministic,
-        counterexample.ScenarioJson);
+        counterexample.ScenarioJson,
+        counterexample.Reproduced,
+        counterexample.Replays);
 
     private static PatternKind KindOf(string patternName) =>
         PatternCatalog.TryGet(patternName, out _) ? PatternKind.CatalogId
-        : patternName == LambdaName ? PatternKind.Lambda
+        : patternName == ChaosPattern.LambdaName ? PatternKind.Lambda
         : PatternKind.Delegate;
 }

@@ -8,6 +8,8 @@ namespace ConcurrencyChaos.Model;
 /// <param name="OriginalNodeCount">How many nodes the first failing tree had.</param>
 /// <param name="IsDeterministic">Whether replaying the minimal tree gave the same trace again.</param>
 /// <param name="ScenarioJson">A scenario file that replays the minimal tree under this pattern.</param>
+/// <param name="Reproduced">How many of the <paramref name="Replays"/> runs of the minimal tree showed the violations.</param>
+/// <param name="Replays">How many times the minimal tree was run after shrinking.</param>
 internal sealed record ReportedCounterexample(
     ReportedRun Run,
     PatternKind Pattern,
@@ -15,7 +17,9 @@ internal sealed record ReportedCounterexample(
     int ShrinkSteps,
     int OriginalNodeCount,
     bool IsDeterministic,
-    string ScenarioJson)
+    string ScenarioJson,
+    int Reproduced,
+    int Replays)
 {
     /// <summary>The minimal tree.</summary>
     public TaskTree Tree => Run.Tree;

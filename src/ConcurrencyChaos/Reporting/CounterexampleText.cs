@@ -17,7 +17,9 @@ internal static class CounterexampleText
             $"ConcurrencyChaos: pattern '{counterexample.PatternName}' broke {string.Join(", ", counterexample.Violations.Select(v => v.Invariant).Distinct())} on a {counterexample.Tree.NodeCount}-node tree.\n");
         text.Append(CultureInfo.InvariantCulture,
             $"Search seed {counterexample.Seed}; shrunk from {counterexample.OriginalNodeCount} to {counterexample.Tree.NodeCount} nodes in {counterexample.ShrinkSteps} steps; ");
-        text.Append(counterexample.IsDeterministic ? "replayed: same trace.\n\n" : "NOT reproducible: the run left the runtime's control (real-time mode, or an escape: see diagnostics), so the same seed may find another counterexample.\n\n");
+        text.Append(counterexample.IsDeterministic
+            ? "replayed: same trace.\n\n"
+            : string.Create(CultureInfo.InvariantCulture, $"reproduced {counterexample.Reproduced}/{counterexample.Replays} replays; NOT reproducible: the run left the runtime's control (real-time mode, or an escape: see diagnostics), so the same seed may find another counterexample.\n\n"));
         text.Append(TreeText.RenderViolations(counterexample.Violations)).Append('\n');
         text.Append(TreeText.Render(counterexample.Tree, counterexample.Run.Trace, counterexample.PatternName));
         foreach (var diagnostic in counterexample.Run.Trace.Diagnostics)
