@@ -1,4 +1,9 @@
 using System.Diagnostics.CodeAnalysis;
+#if NET9_0_OR_GREATER
+using Gate = System.Threading.Lock;
+#else
+using Gate = System.Object;
+#endif
 
 namespace ConcurrencyChaos;
 
@@ -24,7 +29,7 @@ namespace ConcurrencyChaos;
 /// </remarks>
 public sealed class TaskGroup
 {
-    private readonly Lock _gate = new();
+    private readonly Gate _gate = new();
     private readonly CancellationTokenSource _source = new();
     private readonly CancellationToken _callerToken;
     private readonly Outcome _outcome;
@@ -71,6 +76,7 @@ public sealed class TaskGroup
     /// <see cref="TaskGroupException"/> if anything faulted, else canceled if <paramref name="cancellationToken"/>
     /// was cancelled, else successfully. Already canceled (body not invoked) if the token already was.
     /// </returns>
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ by the body's type, so no call is ambiguous; an optional CancellationToken last is the .NET convention.")]
     public static Task RunAsync(Func<TaskGroup, Task> body, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(body);
@@ -85,6 +91,7 @@ public sealed class TaskGroup
     /// As <see cref="RunAsync(Func{TaskGroup, Task}, CancellationToken)"/>, with the body's result on success
     /// (<see langword="default"/> if the body itself ended canceled after <see cref="Cancel"/>).
     /// </returns>
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ by the body's type, so no call is ambiguous; an optional CancellationToken last is the .NET convention.")]
     public static Task<T> RunAsync<T>(Func<TaskGroup, Task<T>> body, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(body);
