@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ConcurrencyChaos.Tests.Structured;
 
 /// <summary>What the TaskGroup tests share: a hang guard, gates, and assertions on how a group ended.</summary>
@@ -40,4 +42,12 @@ internal static class GroupTesting
         await SettleAsync(group);
         Assert.True(group.IsCompletedSuccessfully, $"expected RanToCompletion, got {group.Status}: {group.Exception?.InnerException}");
     }
+
+    /// <summary>The set of error types in a group's exception, like CPython's <c>get_error_types</c>.</summary>
+    public static ISet<Type> ErrorTypes(AggregateException exception) =>
+        exception.InnerExceptions.Select(inner => inner.GetType()).ToHashSet();
+
+    /// <summary>Waits for a task to end, whatever way it ends (a child the test awaits without caring how it ended).</summary>
+    public static ConfiguredTaskAwaitable Ended(Task task) =>
+        task.ConfigureAwait(ConfigureAwaitOptions.ContinueOnCapturedContext | ConfigureAwaitOptions.SuppressThrowing);
 }
