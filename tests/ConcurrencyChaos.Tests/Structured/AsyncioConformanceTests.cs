@@ -412,6 +412,7 @@ public sealed class AsyncioConformanceTests
         // at once; this child ignores its token so that it crashes in the same window.
         using var caller = new CancellationTokenSource();
         var crashNow = NewGate();
+        var bodyWaits = NewGate();
 
         Task RunnerAsync() => TaskGroup.RunAsync(
             async g =>
@@ -423,6 +424,7 @@ public sealed class AsyncioConformanceTests
                 });
                 try
                 {
+                    bodyWaits.SetResult();
                     await Task.Delay(Timeout.Infinite, g.Token);
                 }
                 catch (OperationCanceledException)
@@ -436,7 +438,7 @@ public sealed class AsyncioConformanceTests
 
         // 16: the group runs in a task of its own, which the test awaits.
         var runner = insideAnotherTask ? Task.Run(RunnerAsync) : RunnerAsync();
-        await Task.Yield();
+        await bodyWaits.Task.WaitAsync(Guard);
         Assert.False(runner.IsCompleted);
         await caller.CancelAsync();
         var fault = await GroupFaultAsync(runner);
