@@ -131,20 +131,7 @@ public sealed class AsyncioConformanceTests
                     await failNow.Task;
                     throw new DivideByZeroException();
                 });
-                t2 = g.Run(async ct =>
-                {
-                    try
-                    {
-                        await Task.Delay(Timeout.Infinite, ct);
-                    }
-                    catch (OperationCanceledException)
-                    {
-                        t2Cancel = true;
-                        throw;
-                    }
-
-                    num++;
-                });
+                t2 = g.Run(ct => CountCancellationAsync(() => t2Cancel = true, ct));
                 failNow.SetResult();
                 return Task.CompletedTask;
             });
@@ -159,9 +146,8 @@ public sealed class AsyncioConformanceTests
     }
 
     [Fact]
-    public async Task Cancel_children_on_child_error()
+    public async Task Cancel_children_on_child_error_the_other_children_and_the_body_are_cancelled()
     {
-        var num = 0;
         var t2Cancel = false;
         var runnerCancel = false;
         var failNow = NewGate();
@@ -177,37 +163,15 @@ public sealed class AsyncioConformanceTests
                 });
             }
 
-            _ = g.Run(async ct =>
-            {
-                try
-                {
-                    await Task.Delay(Timeout.Infinite, ct);
-                }
-                catch (OperationCanceledException)
-                {
-                    t2Cancel = true;
-                    throw;
-                }
-
-                num++;
-            });
+            _ = g.Run(ct => CountCancellationAsync(() => t2Cancel = true, ct));
             failNow.SetResult();
-            try
-            {
-                await Task.Delay(Timeout.Infinite, g.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                runnerCancel = true;
-                throw;
-            }
+            await CountCancellationAsync(() => runnerCancel = true, g.Token);
         });
 
         // As in CPython, one to three of the failing children fail: the others may see the cancellation first.
         var fault = await GroupFaultAsync(group);
         Assert.InRange(fault.InnerExceptions.Count, 1, 3);
         Assert.Equal(new HashSet<Type> { typeof(DivideByZeroException) }, ErrorTypes(fault));
-        Assert.Equal(0, num);
         Assert.True(t2Cancel);
         Assert.True(runnerCancel);
     }
@@ -366,38 +330,14 @@ public sealed class AsyncioConformanceTests
     [Fact]
     public async Task Taskgroup_13_a_nested_group_cancelled_by_the_outer_error_is_not_an_error()
     {
-        var group = TaskGroup.RunAsync(async outer =>
-        {
-            _ = outer.Run(ct => CrashAfterAsync(TimeSpan.Zero, ct));
-            await TaskGroup.RunAsync(
-                inner =>
-                {
-                    _ = inner.Run(ct => CrashAfterAsync(Timeout.InfiniteTimeSpan, ct));
-                    return Task.CompletedTask;
-                },
-                outer.Token);
-        });
-
-        var fault = await GroupFaultAsync(group);
+        var fault = await GroupFaultAsync(OuterAndNestedCrashAfter(outerDelay: TimeSpan.Zero, nestedDelay: Timeout.InfiniteTimeSpan));
         Assert.IsType<ArgumentException>(Assert.Single(fault.InnerExceptions));
     }
 
     [Fact]
     public async Task Taskgroup_14_a_nested_group_error_cancels_the_outer_children_and_arrives_nested()
     {
-        var group = TaskGroup.RunAsync(async outer =>
-        {
-            _ = outer.Run(ct => CrashAfterAsync(Timeout.InfiniteTimeSpan, ct));
-            await TaskGroup.RunAsync(
-                inner =>
-                {
-                    _ = inner.Run(ct => CrashAfterAsync(TimeSpan.Zero, ct));
-                    return Task.CompletedTask;
-                },
-                outer.Token);
-        });
-
-        var fault = await GroupFaultAsync(group);
+        var fault = await GroupFaultAsync(OuterAndNestedCrashAfter(outerDelay: Timeout.InfiniteTimeSpan, nestedDelay: TimeSpan.Zero));
         var nested = Assert.IsType<TaskGroupException>(Assert.Single(fault.InnerExceptions));
         Assert.IsType<ArgumentException>(Assert.Single(nested.InnerExceptions));
     }
@@ -487,46 +427,23 @@ public sealed class AsyncioConformanceTests
         Assert.Equal(10, num);
     }
 
-    [Fact]
-    public async Task Taskgroup_19_an_error_the_cancelled_body_raises_joins_the_child_error()
-    {
-        var group = TaskGroup.RunAsync(async g =>
-        {
-            _ = g.Run(ct => CrashAfterAsync(TimeSpan.Zero, ct, new DivideByZeroException()));
-            await NestedThatRaisesWhenCancelledAsync(new MyExc(), g.Token);
-        });
-
-        var fault = await GroupFaultAsync(group);
-        Assert.Equal(new HashSet<Type> { typeof(MyExc), typeof(DivideByZeroException) }, ErrorTypes(fault));
-    }
-
-    [Fact]
-    public async Task Taskgroup_20a_every_exception_type_is_aggregated()
+    [Theory]
+    [InlineData(typeof(DivideByZeroException), typeof(MyExc))] // 19
+    [InlineData(typeof(DivideByZeroException), typeof(MyBaseExc))] // 20a
+    [InlineData(typeof(MyBaseExc), typeof(InvalidCastException))] // 21a
+    public async Task Taskgroup_19_20a_21a_an_error_the_cancelled_body_raises_joins_the_child_error(Type childError, Type bodyError)
     {
         // CPython 20 and 21: KeyboardInterrupt and SystemExit leave the group on their own, unwrapped. .NET has no such
-        // class of exceptions, so every error, whatever its type, is in the one TaskGroupException, as in 20a (where
-        // CPython groups its BaseException subclass with the other error).
+        // class of exceptions, so every error, whatever its type, is in the one TaskGroupException, as in 20a and 21a
+        // (where CPython groups its BaseException subclass with the other error).
         var group = TaskGroup.RunAsync(async g =>
         {
-            _ = g.Run(ct => CrashAfterAsync(TimeSpan.Zero, ct, new DivideByZeroException()));
-            await NestedThatRaisesWhenCancelledAsync(new MyBaseExc(), g.Token);
+            _ = g.Run(ct => CrashAfterAsync(TimeSpan.Zero, ct, (Exception)Activator.CreateInstance(childError)!));
+            await NestedThatRaisesWhenCancelledAsync((Exception)Activator.CreateInstance(bodyError)!, g.Token);
         });
 
         var fault = await GroupFaultAsync(group);
-        Assert.Equal(new HashSet<Type> { typeof(MyBaseExc), typeof(DivideByZeroException) }, ErrorTypes(fault));
-    }
-
-    [Fact]
-    public async Task Taskgroup_21a_a_child_error_of_any_type_joins_the_bodys()
-    {
-        var group = TaskGroup.RunAsync(async g =>
-        {
-            _ = g.Run(ct => CrashAfterAsync(TimeSpan.Zero, ct, new MyBaseExc()));
-            await NestedThatRaisesWhenCancelledAsync(new InvalidCastException(), g.Token);
-        });
-
-        var fault = await GroupFaultAsync(group);
-        Assert.Equal(new HashSet<Type> { typeof(MyBaseExc), typeof(InvalidCastException) }, ErrorTypes(fault));
+        Assert.Equal(new HashSet<Type> { childError, bodyError }, ErrorTypes(fault));
     }
 
     [Fact]
@@ -691,11 +608,7 @@ public sealed class AsyncioConformanceTests
                     });
                 }
             });
-            _ = g.Run(async _ =>
-            {
-                await Task.Yield();
-                throw new DivideByZeroException();
-            });
+            _ = g.Run(_ => FailSoonAsync(new DivideByZeroException()));
             return Task.CompletedTask;
         });
 
@@ -935,6 +848,20 @@ public sealed class AsyncioConformanceTests
         await Task.Yield();
         throw error ?? new ArgumentException(delay.ToString());
     }
+
+    /// <summary>CPython 13 and 14: a child crashing after <paramref name="outerDelay"/>, and a group in the body whose child crashes after <paramref name="nestedDelay"/>.</summary>
+    private static Task OuterAndNestedCrashAfter(TimeSpan outerDelay, TimeSpan nestedDelay) =>
+        TaskGroup.RunAsync(async outer =>
+        {
+            _ = outer.Run(ct => CrashAfterAsync(outerDelay, ct));
+            await TaskGroup.RunAsync(
+                inner =>
+                {
+                    _ = inner.Run(ct => CrashAfterAsync(nestedDelay, ct));
+                    return Task.CompletedTask;
+                },
+                outer.Token);
+        });
 
     /// <summary>CPython's nested(): sleeps until cancelled and raises in its finally.</summary>
     private static async Task NestedThatRaisesWhenCancelledAsync(Exception error, CancellationToken token)

@@ -50,4 +50,11 @@ internal static class GroupTesting
     /// <summary>Waits for a task to end, whatever way it ends (a child the test awaits without caring how it ended).</summary>
     public static ConfiguredTaskAwaitable Ended(Task task) =>
         task.ConfigureAwait(ConfigureAwaitOptions.ContinueOnCapturedContext | ConfigureAwaitOptions.SuppressThrowing);
+
+    /// <summary>Fails with <paramref name="error"/> soon (after a yield), whatever any token says.</summary>
+    public static async Task FailSoonAsync(Exception error)
+    {
+        await Task.Yield();
+        throw error;
+    }
 }

@@ -143,11 +143,7 @@ public sealed class TaskGroupApiTests
                 await Task.Delay(Timeout.Infinite, ct);
                 started.Signal(1);
             });
-            _ = g.Run(async _ =>
-            {
-                await Task.Yield();
-                throw boom;
-            });
+            _ = g.Run(_ => FailSoonAsync(boom));
             return Task.CompletedTask;
         });
 

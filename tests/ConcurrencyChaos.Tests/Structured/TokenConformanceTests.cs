@@ -36,6 +36,21 @@ public sealed class TokenConformanceTests
 
     public static TheoryData<Wait> Waits => new(Enum.GetValues<Wait>());
 
+    public static TheoryData<Wait, bool> WaitsByChildAndBody
+    {
+        get
+        {
+            var data = new TheoryData<Wait, bool>();
+            foreach (var wait in Enum.GetValues<Wait>())
+            {
+                data.Add(wait, false);
+                data.Add(wait, true);
+            }
+
+            return data;
+        }
+    }
+
     /// <summary>Waits on <paramref name="token"/> in the given way; completes inline when it is cancelled.</summary>
     private static async Task WaitOnAsync(Wait wait, CancellationToken token)
     {
@@ -66,28 +81,8 @@ public sealed class TokenConformanceTests
     }
 
     [Theory]
-    [MemberData(nameof(Waits))]
-    public Task Caller_token_a_child_waiting_on_the_callers_token_ends_the_group_canceled(Wait wait)
-        => Task.Run(async () =>
-        {
-            using var caller = new CancellationTokenSource();
-            var group = TaskGroup.RunAsync(
-                g =>
-                {
-                    _ = g.Run(_ => WaitOnAsync(wait, caller.Token));
-                    _ = g.Run(ct => Task.Delay(Timeout.Infinite, ct));
-                    return Task.CompletedTask;
-                },
-                caller.Token);
-
-            await caller.CancelAsync();
-            var oce = await GroupCanceledAsync(group);
-            Assert.Equal(caller.Token, oce.CancellationToken);
-        });
-
-    [Theory]
-    [MemberData(nameof(Waits))]
-    public Task Caller_token_a_body_waiting_on_the_callers_token_ends_the_group_canceled(Wait wait)
+    [MemberData(nameof(WaitsByChildAndBody))]
+    public Task Caller_token_a_child_or_the_body_waiting_on_the_callers_token_ends_the_group_canceled(Wait wait, bool body)
         => Task.Run(async () =>
         {
             using var caller = new CancellationTokenSource();
@@ -95,12 +90,20 @@ public sealed class TokenConformanceTests
                 async g =>
                 {
                     _ = g.Run(ct => Task.Delay(Timeout.Infinite, ct));
-                    await WaitOnAsync(wait, caller.Token);
+                    if (body)
+                    {
+                        await WaitOnAsync(wait, caller.Token);
+                    }
+                    else
+                    {
+                        _ = g.Run(_ => WaitOnAsync(wait, caller.Token));
+                    }
                 },
                 caller.Token);
 
             await caller.CancelAsync();
-            await GroupCanceledAsync(group);
+            var oce = await GroupCanceledAsync(group);
+            Assert.Equal(caller.Token, oce.CancellationToken);
         });
 
     [Theory]
@@ -121,11 +124,7 @@ public sealed class TokenConformanceTests
                         return Task.CompletedTask;
                     },
                     outerToken));
-                _ = o.Run(async _ =>
-                {
-                    await Task.Yield();
-                    throw boom;
-                });
+                _ = o.Run(_ => FailSoonAsync(boom));
                 return Task.CompletedTask;
             });
 
@@ -206,11 +205,7 @@ public sealed class TokenConformanceTests
                     withTimeout.CancelAfter(TimeSpan.FromHours(1));
                     await Task.Delay(Timeout.Infinite, withTimeout.Token);
                 });
-                _ = g.Run(async _ =>
-                {
-                    await Task.Yield();
-                    throw boom;
-                });
+                _ = g.Run(_ => FailSoonAsync(boom));
                 return Task.CompletedTask;
             });
 

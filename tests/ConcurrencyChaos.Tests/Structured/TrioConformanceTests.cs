@@ -32,11 +32,7 @@ public sealed class TrioConformanceTests
         var myExc = new ArgumentException("uh oh");
         var group = TaskGroup.RunAsync(g =>
         {
-            _ = g.Run(async _ =>
-            {
-                await Task.Yield();
-                throw myExc;
-            });
+            _ = g.Run(_ => FailSoonAsync(myExc));
             return Task.CompletedTask;
         });
 
@@ -123,11 +119,7 @@ public sealed class TrioConformanceTests
     {
         var group = TaskGroup.RunAsync(async g =>
         {
-            _ = g.Run(async _ =>
-            {
-                await Task.Yield();
-                throw new ArgumentException("this is a crash");
-            });
+            _ = g.Run(_ => FailSoonAsync(new ArgumentException("this is a crash")));
             await Task.Delay(Timeout.Infinite, g.Token);
         });
 
