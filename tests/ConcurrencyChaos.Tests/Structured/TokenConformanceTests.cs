@@ -212,4 +212,50 @@ public sealed class TokenConformanceTests
             var fault = await GroupFaultAsync(group);
             Assert.Same(boom, Assert.Single(fault.InnerExceptions));
         });
+
+    [Fact]
+    public async Task Bare_OCE_one_without_a_token_is_cancellation_while_the_group_is_being_cancelled()
+    {
+        var group = TaskGroup.RunAsync(g =>
+        {
+            _ = g.Run(async ct =>
+            {
+                try
+                {
+                    await Task.Delay(Timeout.Infinite, ct);
+                }
+                catch (OperationCanceledException)
+                {
+                    throw new OperationCanceledException("no token");
+                }
+            });
+            g.Cancel();
+            return Task.CompletedTask;
+        });
+
+        await GroupSucceededAsync(group);
+    }
+
+    [Fact]
+    public Task Limitation_a_group_started_with_a_source_linked_by_hand_cannot_see_the_token_behind_it()
+        => Task.Run(async () =>
+        {
+            // .NET does not say which tokens a CancellationTokenSource is linked to. Here the group's caller token is
+            // `linked`, the child waits on `outer` directly, and `outer` wakes the child before it cancels `linked`:
+            // the group sees a child canceled while nothing it knows of is cancelled, which is a fault. Passing the
+            // child its `ct` (or starting the group with `outer.Token`) avoids it; docs/taskgroup.md says so.
+            using var outer = new CancellationTokenSource();
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(outer.Token);
+            var group = TaskGroup.RunAsync(
+                g =>
+                {
+                    _ = g.Run(_ => Forever.WaitAsync(outer.Token));
+                    return Task.CompletedTask;
+                },
+                linked.Token);
+
+            await outer.CancelAsync();
+            var fault = await GroupFaultAsync(group);
+            Assert.IsAssignableFrom<OperationCanceledException>(Assert.Single(fault.InnerExceptions));
+        });
 }
