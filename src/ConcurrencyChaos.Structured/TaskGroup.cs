@@ -51,7 +51,7 @@ public sealed class TaskGroup
     private const string RunIsNotAsync = "Mirrors asyncio create_task and Trio start_soon: Run starts a child, it does not await it.";
 
     /// <summary>The groups still running, by <see cref="Token"/>: a group started with another's token finds its parent here.</summary>
-    private static readonly ConcurrentDictionary<CancellationToken, TaskGroup> Running = new();
+    private static readonly ConcurrentDictionary<CancellationToken, TaskGroup> GroupsByToken = new();
 
     private readonly Gate _gate = new();
     private readonly CancellationTokenSource _source = new();
@@ -70,10 +70,10 @@ public sealed class TaskGroup
     private TaskGroup(CancellationToken callerToken)
     {
         _callerToken = callerToken;
-        _parent = callerToken.CanBeCanceled && Running.TryGetValue(callerToken, out var parent) ? parent : null;
+        _parent = callerToken.CanBeCanceled && GroupsByToken.TryGetValue(callerToken, out var parent) ? parent : null;
         _scheduler = CallerScheduler();
         Token = _source.Token;
-        Running[Token] = this;
+        GroupsByToken[Token] = this;
     }
 
     /// <summary>Where the group is in its life; being cancelled ("aborting") is the state of <see cref="Token"/>.</summary>
@@ -437,7 +437,7 @@ public sealed class TaskGroup
         if (ended)
         {
             _callerRegistration.Unregister();
-            _ = Running.TryRemove(new KeyValuePair<CancellationToken, TaskGroup>(Token, this));
+            _ = GroupsByToken.TryRemove(new KeyValuePair<CancellationToken, TaskGroup>(Token, this));
             _complete();
         }
     }

@@ -258,4 +258,59 @@ public sealed class TokenConformanceTests
             var fault = await GroupFaultAsync(group);
             Assert.IsAssignableFrom<OperationCanceledException>(Assert.Single(fault.InnerExceptions));
         });
+
+    [Fact]
+    public Task Own_tokens_an_OCE_for_the_group_token_not_yet_cancelled_while_the_caller_cancels_is_cancellation()
+        => Task.Run(async () =>
+        {
+            // The child is woken by the caller's token before the group's token is cancelled, and rethrows for its
+            // `ct`: a token of the group's own, so cancellation, though `ct` is not cancelled yet at that moment.
+            using var caller = new CancellationTokenSource();
+            var group = TaskGroup.RunAsync(
+                g =>
+                {
+                    _ = g.Run(async ct =>
+                    {
+                        try
+                        {
+                            await Forever.WaitAsync(caller.Token).ConfigureAwait(false);
+                        }
+                        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+                        {
+                            throw new OperationCanceledException(ct);
+                        }
+                    });
+                    return Task.CompletedTask;
+                },
+                caller.Token);
+
+            await caller.CancelAsync();
+            await GroupCanceledAsync(group);
+        });
+
+    [Fact]
+    public async Task Own_tokens_an_OCE_for_the_callers_token_not_cancelled_while_the_group_cancels_is_cancellation()
+    {
+        using var caller = new CancellationTokenSource();
+        var group = TaskGroup.RunAsync(
+            g =>
+            {
+                _ = g.Run(async ct =>
+                {
+                    try
+                    {
+                        await Task.Delay(Timeout.Infinite, ct);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        throw new OperationCanceledException(caller.Token);
+                    }
+                });
+                g.Cancel();
+                return Task.CompletedTask;
+            },
+            caller.Token);
+
+        await GroupSucceededAsync(group);
+    }
 }
