@@ -106,7 +106,7 @@ internal static class PatternsCommand
                 p.IsStructured,
                 InvariantCatalog.Ids.Where(i => matrix.Cells.ContainsKey((p.Id, i))).ToDictionary(i => i, i => matrix.Cells[(p.Id, i)].Counterexample)))
             .ToList();
-        var page = Reporting.Pictures.HtmlMatrix(rows);
+        var page = Reporting.Pictures.HtmlMatrix(rows, InvariantCatalog.Ids);
         if (matrix.Cancelled)
         {
             var notice = string.Create(CultureInfo.InvariantCulture, $"<p class=\"figures cancelled\"><b>Cancelled</b> after {matrix.Cells.Count} of {matrix.Patterns.All.Count * InvariantCatalog.Ids.Count} cells: the cells marked — were never searched, so they show nothing about their pattern.</p>\n");

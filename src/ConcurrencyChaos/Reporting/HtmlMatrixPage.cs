@@ -12,9 +12,9 @@ namespace ConcurrencyChaos.Reporting;
 /// </summary>
 internal static class HtmlMatrixPage
 {
-    public static string Render(IReadOnlyList<MatrixRow> rows)
+    public static string Render(IReadOnlyList<MatrixRow> rows, IReadOnlyList<string>? columns = null)
     {
-        var invariants = rows.SelectMany(r => r.ByInvariant.Keys).Distinct(StringComparer.Ordinal)
+        var invariants = columns?.ToList() ?? rows.SelectMany(r => r.ByInvariant.Keys).Distinct(StringComparer.Ordinal)
             .OrderBy(id => InvariantCatalog.Contains(id) ? InvariantCatalog.Ids.ToList().IndexOf(id) : int.MaxValue)
             .ThenBy(id => id, StringComparer.Ordinal)
             .ToList();
