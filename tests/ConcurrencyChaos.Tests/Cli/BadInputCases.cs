@@ -72,6 +72,8 @@ internal static class BadInputCases
         yield return new("assembly-missing", ["explore", "--assembly", "Team.dll", "--pattern", "fetch-all"], "--assembly Team.dll: no such file");
         yield return new("assembly-not-dotnet", ["explore", "--assembly", "Team.dll", "--pattern", "fetch-all"], "--assembly Team.dll: is not a .NET assembly", dir => Write(dir, "Team.dll", "not an assembly"));
         yield return new("assembly-misused-attribute", ["patterns", "--assembly", CliProcess.TeamAssembly("ConcurrencyChaos.TeamPatterns.Broken")], "MisusedPatterns.NoTokenAsync: has the wrong signature");
+        yield return new("chaos-json-assemblies-load", ["explore", "--pattern", "fetch-all-safely", "--trees", "5", "--seed", "1"], "fetch-all-safely: held on 5 trees", dir =>
+            Write(dir, "chaos.json", $$"""{ "assemblies": [{{System.Text.Json.JsonSerializer.Serialize(CliProcess.TeamAssembly("ConcurrencyChaos.TeamPatterns"))}}] }"""), Code: 0);
         yield return new("chaos-json-assemblies-not-a-list", ["patterns"], "assemblies: must be a list", dir => Write(dir, "chaos.json", """{ "assemblies": "Team.dll" }"""));
     }
 
