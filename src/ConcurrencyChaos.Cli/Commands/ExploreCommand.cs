@@ -178,16 +178,7 @@ internal static class ExploreCommand
         using var document = JsonDocument.Parse(counterexample.ScenarioJson);
         var name = document.RootElement.GetProperty("name").GetString() ?? "counterexample";
         var path = Path.Combine(folder, name + ".json");
-        try
-        {
-            Directory.CreateDirectory(folder);
-            File.WriteAllText(path, counterexample.ScenarioJson);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
-        {
-            throw new BadInputException($"cannot save the counterexample in '{folder}': {Input.ScenarioFiles.Reason(e)}");
-        }
-
+        OutputFile.Write(path, "the counterexample", counterexample.ScenarioJson);
         return path;
     }
 }

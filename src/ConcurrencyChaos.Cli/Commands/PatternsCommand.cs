@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using ConcurrencyChaos.Cli.Patterns;
+using ConcurrencyChaos.Cli.Reports;
 using ConcurrencyChaos.Judging;
 
 namespace ConcurrencyChaos.Cli.Commands;
@@ -114,21 +115,7 @@ internal static class PatternsCommand
             page = at < 0 ? page.Replace("</body>", notice + "</body>", StringComparison.Ordinal) : page.Insert(at, notice);
         }
 
-        try
-        {
-            var folder = Path.GetDirectoryName(Path.GetFullPath(html));
-            if (folder is not null)
-            {
-                Directory.CreateDirectory(folder);
-            }
-
-            File.WriteAllText(html, page);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
-        {
-            throw new BadInputException($"cannot write the HTML matrix '{html}': {Input.ScenarioFiles.Reason(e)}");
-        }
-
+        OutputFile.Write(html, "the HTML matrix", page);
         context.Error.WriteLine($"chaos: wrote {html}");
     }
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ConcurrencyChaos.Cli.Input;
 using ConcurrencyChaos.Cli.Patterns;
+using ConcurrencyChaos.Cli.Reports;
 
 namespace ConcurrencyChaos.Cli.Commands;
 
@@ -71,7 +72,7 @@ internal static class ReplayCommand
             if (request.Timeline is { } timeline)
             {
                 var svg = ids.Count == 1 ? timeline : Path.ChangeExtension(timeline, null) + "-" + id + (Path.GetExtension(timeline) is { Length: > 0 } ext ? ext : ".svg");
-                WriteFile(svg, Reporting.Pictures.TimelineSvg(report));
+                OutputFile.Write(svg, "the timeline", Reporting.Pictures.TimelineSvg(report));
                 context.Error.WriteLine($"chaos: wrote timeline {svg}");
             }
 
@@ -93,23 +94,5 @@ internal static class ReplayCommand
         }
 
         return cancellationToken.IsCancellationRequested ? ExitCodes.Cancelled : allMet ? ExitCodes.Held : ExitCodes.Violated;
-    }
-
-    private static void WriteFile(string path, string text)
-    {
-        try
-        {
-            var folder = Path.GetDirectoryName(Path.GetFullPath(path));
-            if (folder is not null)
-            {
-                Directory.CreateDirectory(folder);
-            }
-
-            File.WriteAllText(path, text);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
-        {
-            throw new BadInputException($"cannot write the timeline '{path}': {ScenarioFiles.Reason(e)}");
-        }
     }
 }

@@ -25,8 +25,8 @@ internal static class BadInputCases
         yield return new("seed-abc", ["explore", "--pattern", "when-all", "--seed", "abc"], "--seed: 'abc' is not a whole number");
         yield return new("pattern-typo", ["explore", "--pattern", "when-al"], "Did you mean 'when-all'?");
 
-        // Configuration: a malformed chaos.json breaks every command, help included.
-        foreach (var command in new[] { "run", "explore", "replay", "patterns", "bench", "--help" })
+        // Configuration: a malformed chaos.json is read before any command, help included (three stand for all).
+        foreach (var command in new[] { "run", "explore", "--help" })
         {
             yield return new($"malformed-chaos-json-{command.TrimStart('-')}", [command], "chaos.json:1:14: invalid JSON", dir => Write(dir, "chaos.json", "{ \"explore\": "));
         }

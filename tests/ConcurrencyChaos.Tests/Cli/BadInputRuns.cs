@@ -3,15 +3,15 @@ using System.Runtime.Versioning;
 namespace ConcurrencyChaos.Tests.Cli;
 
 /// <summary>
-/// Starts every <see cref="BadInputCases"/> process when the test class is made, four at a time (a run spends
-/// most of its half second loading, not computing, so this suits CI's two cores), each in its own folder, so the
-/// theory's rows only wait for their own result.
+/// Starts every <see cref="BadInputCases"/> process when the test class is made, two at a time (CI has two
+/// cores; each start costs most of a core for half a second), each in its own folder, so the theory's rows
+/// only wait for their own result.
 /// </summary>
 [UnsupportedOSPlatform("windows")] // FIFOs, /dev/zero, file modes, signals
 public sealed class BadInputRuns : IDisposable
 {
     private readonly string _root = Directory.CreateTempSubdirectory("chaos-bad-input-").FullName;
-    private readonly SemaphoreSlim _slots = new(4);
+    private readonly SemaphoreSlim _slots = new(2);
     private readonly Dictionary<string, Task<ProcessResult>> _runs;
 
     public BadInputRuns()

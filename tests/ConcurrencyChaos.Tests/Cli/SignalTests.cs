@@ -30,22 +30,11 @@ public sealed class SignalTests : IDisposable
     public async Task Sigint_stops_a_long_search_within_a_second_writes_its_report_and_exits_130()
     {
         var report = _temp.File("explore.json");
-        var sinceSignal = new Stopwatch();
 
-        var result = await CliProcess.RunAsync(
-            CliProcess.StartInfo(_temp.Path, ["explore", "--pattern", "task-group", "--trees", "100000000", "--seed", "1", "--report", "json", report], s_hostLog),
-            async (process, waitFor) =>
-            {
-                await waitFor("Hosting started");
-                await Task.Delay(500);
-                sinceSignal.Start();
-                await CliProcess.SignalAsync(process, "INT");
-                await process.WaitForExitAsync();
-                sinceSignal.Stop();
-            });
+        var (result, sinceSignal) = await SignalAsync(["explore", "--pattern", "task-group", "--trees", "100000000", "--seed", "1", "--report", "json", report], TimeSpan.FromMilliseconds(500), "INT");
 
         Assert.True(result.Code == 130, result.ToString());
-        Assert.True(sinceSignal.Elapsed < s_stopWithin, $"took {sinceSignal.Elapsed.TotalSeconds:0.00} s after SIGINT; {result}");
+        Assert.True(sinceSignal < s_stopWithin, $"took {sinceSignal.TotalSeconds:0.00} s after SIGINT; {result}");
         Assert.Contains("task-group: cancelled after", result.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("held", result.Out, StringComparison.Ordinal);
         using var json = JsonDocument.Parse(File.ReadAllText(report));
@@ -58,22 +47,11 @@ public sealed class SignalTests : IDisposable
     {
         var scenario = _temp.Write("big.json", BigScenario());
         var report = _temp.File("run.json");
-        var sinceSignal = new Stopwatch();
 
-        var result = await CliProcess.RunAsync(
-            CliProcess.StartInfo(_temp.Path, ["run", scenario, "--report", "json", report], s_hostLog),
-            async (process, waitFor) =>
-            {
-                await waitFor("Hosting started");
-                await Task.Delay(1000); // the file is read and its one long run has started
-                sinceSignal.Start();
-                await CliProcess.SignalAsync(process, "TERM");
-                await process.WaitForExitAsync();
-                sinceSignal.Stop();
-            });
+        var (result, sinceSignal) = await SignalAsync(["run", scenario, "--report", "json", report], TimeSpan.FromMilliseconds(1000), "TERM");
 
         Assert.True(result.Code == 143, result.ToString());
-        Assert.True(sinceSignal.Elapsed < s_stopWithin, $"took {sinceSignal.Elapsed.TotalSeconds:0.00} s after SIGTERM; {result}");
+        Assert.True(sinceSignal < s_stopWithin, $"took {sinceSignal.TotalSeconds:0.00} s after SIGTERM; {result}");
         Assert.Contains("0 passed, 0 failed, 1 not run (cancelled)", result.Out, StringComparison.Ordinal);
         using var json = JsonDocument.Parse(File.ReadAllText(report));
         Assert.True(json.RootElement.GetProperty("cancelled").GetBoolean());
@@ -83,28 +61,38 @@ public sealed class SignalTests : IDisposable
     public async Task Sigterm_during_patterns_marks_the_cells_never_searched_in_text_and_html_and_exits_143()
     {
         var html = _temp.File("matrix.html");
-        var sinceSignal = new Stopwatch();
 
-        var result = await CliProcess.RunAsync(
-            CliProcess.StartInfo(_temp.Path, ["patterns", "--trees", "2000", "--html", html], s_hostLog),
-            async (process, waitFor) =>
-            {
-                await waitFor("Hosting started");
-                await Task.Delay(500);
-                sinceSignal.Start();
-                await CliProcess.SignalAsync(process, "TERM");
-                await process.WaitForExitAsync();
-                sinceSignal.Stop();
-            });
+        var (result, sinceSignal) = await SignalAsync(["patterns", "--trees", "2000", "--html", html], TimeSpan.FromMilliseconds(500), "TERM");
 
         Assert.True(result.Code == 143, result.ToString());
-        Assert.True(sinceSignal.Elapsed < s_stopWithin, $"took {sinceSignal.Elapsed.TotalSeconds:0.00} s after SIGTERM; {result}");
+        Assert.True(sinceSignal < s_stopWithin, $"took {sinceSignal.TotalSeconds:0.00} s after SIGTERM; {result}");
         Assert.Contains("— = not searched", result.Out, StringComparison.Ordinal);
         Assert.Contains("Cancelled after", result.Out, StringComparison.Ordinal);
         Assert.Matches(@"(?m)^  task-group +— +— +— +— +—\s*$", result.Out);
         var page = File.ReadAllText(html);
         Assert.Contains("Cancelled", page, StringComparison.Ordinal);
         Assert.Contains("class=\"unchecked\"", page, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Starts chaos with <paramref name="args"/>, waits until its host has started and then <paramref name="after"/>,
+    /// sends <paramref name="signal"/>, and returns how it ended and how long it took after the signal.
+    /// </summary>
+    private async Task<(ProcessResult Result, TimeSpan SinceSignal)> SignalAsync(string[] args, TimeSpan after, string signal)
+    {
+        var sinceSignal = new Stopwatch();
+        var result = await CliProcess.RunAsync(
+            CliProcess.StartInfo(_temp.Path, args, s_hostLog),
+            async (process, waitFor) =>
+            {
+                await waitFor("Hosting started");
+                await Task.Delay(after);
+                sinceSignal.Start();
+                await CliProcess.SignalAsync(process, signal);
+                await process.WaitForExitAsync();
+                sinceSignal.Stop();
+            });
+        return (result, sinceSignal.Elapsed);
     }
 
     /// <summary>One scenario whose single run takes seconds: 8 × 8 × 8 × 8 × 8 leaves under when-all.</summary>
