@@ -254,11 +254,36 @@ internal sealed partial class ScenarioLoader(PatternSet patterns)
     {
         try
         {
-            return JsonNode.Parse(text, documentOptions: s_documentOptions);
+            var node = JsonNode.Parse(text, documentOptions: s_documentOptions);
+            Materialize(node); // a JsonObject reads its properties on first use: meet a duplicate name here, not later
+            return node;
         }
         catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException)
         {
             return null;
+        }
+    }
+
+    private static void Materialize(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (_, child) in obj)
+                {
+                    Materialize(child);
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var child in array)
+                {
+                    Materialize(child);
+                }
+
+                break;
+            default:
+                break;
         }
     }
 

@@ -63,6 +63,21 @@ public sealed class SmallerIssueTests : IDisposable
         Assert.Contains("6 problem(s)", error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("""{ "name": "a", "name": "b", "tree": { "children": [ {} ] }, "expect": { "when-all": [] } }""", "$.name: duplicate field 'name'")]
+    [InlineData("[]", "$: must be a scenario object, got array")]
+    [InlineData("", "1:1: invalid JSON")]
+    [InlineData("\uFEFF{ \"name\": 1 }", "$.name: must be a non-empty string")]
+    public async Task Other_malformed_files_are_bad_input_too(string json, string says)
+    {
+        var file = _temp.Write("odd.json", json);
+
+        var (code, _, error) = await CliHarness.RunAsync("run", file);
+
+        Assert.Equal(2, code);
+        Assert.Contains(says, error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_misspelled_children_at_the_root_is_named()
     {
