@@ -147,8 +147,9 @@ internal static class ExploreCommand
         }
         else
         {
+            // Not held without a counterexample: a failure the search saw but could not reproduce, for one.
             line = result!.ToString();
-            code = ExitCodes.Held;
+            code = result.Passed ? ExitCodes.Held : ExitCodes.Violated;
         }
 
         (code == ExitCodes.BadInput ? context.Error : context.Out).WriteLine(code == ExitCodes.BadInput ? "chaos: " + line : line);

@@ -131,7 +131,7 @@ internal static class PatternsCommand
         }
 
         output.WriteLine();
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Invariants broken (each cell: {matrix.Trees} trees, seed {matrix.Seed}; ✗N = counterexample of N nodes, ✓ = held, — = not searched):"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Invariants broken (each cell: {matrix.Trees} trees, seed {matrix.Seed}; ✗N = counterexample of N nodes, ✗? = failed but not reproduced, ✓ = held, — = not searched):"));
         var header = new StringBuilder("  " + new string(' ', idWidth));
         foreach (var invariant in InvariantCatalog.Ids)
         {
@@ -159,7 +159,7 @@ internal static class PatternsCommand
     private static string Cell(Matrix matrix, KnownPattern pattern, string invariant) =>
         !matrix.Cells.TryGetValue((pattern.Id, invariant), out var result) ? "—"
         : result.Counterexample is { } c ? string.Create(CultureInfo.InvariantCulture, $"✗{c.NodeCount}")
-        : "✓";
+        : result.Passed ? "✓" : "✗?";
 
     private static void WriteJson(TextWriter output, Matrix matrix)
     {
