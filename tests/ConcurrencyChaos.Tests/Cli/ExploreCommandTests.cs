@@ -69,9 +69,11 @@ public sealed class ExploreCommandTests : IDisposable
 
         var (code, output, _) = await CliHarness.RunAsync(cancelled.Token, "explore", "--pattern", "when-all", "--seed", "1", "--report", "junit", junit, "--report", "json", json);
 
-        Assert.Equal(0, code);
-        Assert.Contains("stopped early: cancelled", output, StringComparison.Ordinal);
-        Assert.Single(XDocument.Load(junit).Descendants("testcase"));
+        Assert.Equal(130, code); // never "held": a cancelled search proves nothing
+        Assert.Contains("when-all: cancelled after 0 of 1000 trees (seed 1)", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("held", output, StringComparison.Ordinal);
+        var testcase = Assert.Single(XDocument.Load(junit).Descendants("testcase"));
+        Assert.NotNull(testcase.Element("failure"));
         using var document = JsonDocument.Parse(File.ReadAllText(json));
         Assert.True(document.RootElement.GetProperty("cancelled").GetBoolean());
         Assert.Equal("cancelled", document.RootElement.GetProperty("cases")[0].GetProperty("stoppedEarly").GetString());
