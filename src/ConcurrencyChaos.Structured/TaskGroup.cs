@@ -18,7 +18,7 @@ namespace ConcurrencyChaos;
 /// <b>Life.</b> The group owns one <see cref="CancellationTokenSource"/>; its <see cref="Token"/> is passed to every
 /// child and is cancelled when the caller's token is, on the first fault of a child or of the body, or on
 /// <see cref="Cancel"/>. The group always waits for the body and every child, even one that ignores its token, and
-/// then ends: faulted with one <see cref="TaskGroupException"/> holding every fault in the order they happened, else
+/// then ends: faulted with one <see cref="TaskGroupException"/> holding every fault in the order the group saw them, else
 /// canceled if the caller's token (or a token it is linked to through enclosing groups) was cancelled, else
 /// successfully (also after <see cref="Cancel"/>).
 /// </para>

@@ -3,7 +3,7 @@ using System.Text;
 namespace ConcurrencyChaos;
 
 /// <summary>
-/// Every error of a <see cref="TaskGroup"/>'s children and body, in the order they happened, with the member that
+/// Every error of a <see cref="TaskGroup"/>'s children and body, in the order the group saw them, with the member that
 /// threw each one in <see cref="Failures"/>. A nested group's <see cref="TaskGroupException"/> appears as one inner
 /// exception of the outer one.
 /// </summary>
@@ -37,7 +37,7 @@ public sealed class TaskGroupException : AggregateException
         Failures = [];
     }
 
-    /// <summary>Creates the exception a group ends with: its failures, in the order they happened.</summary>
+    /// <summary>Creates the exception a group ends with: its failures, in the order it saw them.</summary>
     internal TaskGroupException(IReadOnlyList<TaskGroupFailure> failures)
         : base(DefaultMessage, failures.Select(failure => failure.Exception))
     {
