@@ -18,6 +18,7 @@ internal static class Cli
         ReplayCommand.Create,
         PatternsCommand.Create,
         BenchCommand.Create,
+        RewriteCommand.Create,
     ];
 
     /// <summary>Runs <c>chaos</c> with <paramref name="args"/> and returns its exit code.</summary>

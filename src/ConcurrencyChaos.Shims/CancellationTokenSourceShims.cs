@@ -133,4 +133,42 @@ public static class CancellationTokenSourceShims
 
         return reset;
     }
+
+    /// <summary>
+    /// Stands in for <see cref="CancellationTokenSource.CancelAsync"/>, which runs the callbacks on the thread pool:
+    /// inside a run, the cancellation is posted to the runtime as one step of its own (so the source reads as not yet
+    /// cancelled until that step, where the original marks it at once).
+    /// </summary>
+    /// <param name="source">The source.</param>
+    /// <returns>A task that completes once every callback has run.</returns>
+    [Redirects(typeof(CancellationTokenSource), nameof(CancellationTokenSource.CancelAsync))]
+    public static Task CancelAsync(CancellationTokenSource source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        if (ControlledRun.Current is not { } run || source.IsCancellationRequested)
+        {
+            return source.CancelAsync();
+        }
+
+        _ = source.Token; // throws for a disposed source, as the original does
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+#pragma warning disable VSTHRD001 // posting to the runtime's context is how the cancellation joins its ready set
+        run.Context.Post(
+            static state =>
+            {
+                var (source, done) = ((CancellationTokenSource, TaskCompletionSource))state!;
+                try
+                {
+                    source.Cancel();
+                    done.SetResult();
+                }
+                catch (Exception e)
+                {
+                    done.SetException(e);
+                }
+            },
+            (source, done));
+#pragma warning restore VSTHRD001
+        return done.Task;
+    }
 }

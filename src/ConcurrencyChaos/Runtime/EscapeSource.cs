@@ -46,18 +46,18 @@ internal static class EscapeSource
         return mechanism ?? "the thread pool";
     }
 
-    /// <summary>The first method of user code on <paramref name="stack"/> (not ours, not .NET's), as <c>Type.Method</c>.</summary>
+    /// <summary>
+    /// The first method of user code on <paramref name="stack"/> (not ours, not .NET's), as <c>Type.Method</c>, followed
+    /// by the method the thread entered user code through when that is another one.
+    /// </summary>
     public static string? UserFrame(StackTrace stack)
     {
-        foreach (var frame in stack.GetFrames())
-        {
-            if (frame.GetMethod() is { DeclaringType: { } type } method && !IsOurs(type.Assembly) && !IsFramework(type.Assembly))
-            {
-                return StateMachineOf(type) is { } machine ? OwnerName(machine) : $"{Outermost(type).Name}.{Unmangle(method.Name)}";
-            }
-        }
-
-        return null;
+        var user = stack.GetFrames()
+            .Select(frame => frame.GetMethod())
+            .Where(method => method?.DeclaringType is { } type && !IsOurs(type.Assembly) && !IsFramework(type.Assembly))
+            .Select(method => StateMachineOf(method!.DeclaringType!) is { } machine ? OwnerName(machine) : $"{Outermost(method.DeclaringType!).Name}.{Unmangle(method.Name)}")
+            .ToList();
+        return user.Count == 0 ? null : user[0] == user[^1] ? user[0] : $"{user[0]}, entered through {user[^1]}";
     }
 
     private static string? Mechanism(Type type, MethodBase method) => (type.FullName ?? type.Name) switch
