@@ -14,11 +14,11 @@ internal static class AssemblySelection
         "ConcurrencyChaos.Hosting", "ConcurrencyChaos.Cli", "ConcurrencyChaos.Benchmarking",
     ];
 
-    /// <summary>Name prefixes left out of a folder by default: .NET, Microsoft's libraries, test frameworks, the harness's dependencies.</summary>
+    /// <summary>Name prefixes left out of a folder by default: .NET, Microsoft's libraries, test frameworks and what they bring (Newtonsoft.Json), the harness's dependencies.</summary>
     private static readonly string[] SkippedByDefault =
     [
         "System.", "Microsoft.", "mscorlib", "netstandard", "WindowsBase", "FSharp.Core", "FsCheck", "Mono.Cecil",
-        "xunit", "NUnit", "nunit", "MSTest", "testhost", "coverlet", "NetArchTest",
+        "xunit", "NUnit", "nunit", "MSTest", "testhost", "coverlet", "NetArchTest", "Newtonsoft.Json",
     ];
 
     /// <summary>Why <paramref name="name"/> at <paramref name="path"/> must never be rewritten, or null.</summary>
