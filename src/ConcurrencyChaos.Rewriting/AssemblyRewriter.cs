@@ -170,21 +170,29 @@ public sealed class AssemblyRewriter
     private static void Write(AssemblyDefinition assembly, string path)
     {
         var module = assembly.MainModule;
-        using var image = new MemoryStream();
-        using var symbols = new MemoryStream();
         var provider = module.HasSymbols ? module.SymbolReader.GetWriterProvider() : null;
-        var separatePdb = provider is PortablePdbWriterProvider;
-        assembly.Write(image, new WriterParameters
+
+        // Written under the same file name in a scratch folder (the PDB's recorded name is the assembly's), then moved over.
+        var scratch = Directory.CreateTempSubdirectory("chaos-rewrite-");
+        try
         {
-            WriteSymbols = provider is not null,
-            SymbolWriterProvider = provider,
-            SymbolStream = separatePdb ? symbols : null,
-            DeterministicMvid = true,
-        });
-        File.WriteAllBytes(path, image.ToArray());
-        if (separatePdb)
+            var image = Path.Combine(scratch.FullName, Path.GetFileName(path));
+            assembly.Write(image, new WriterParameters
+            {
+                WriteSymbols = provider is not null,
+                SymbolWriterProvider = provider,
+                DeterministicMvid = true,
+            });
+            File.Copy(image, path, overwrite: true);
+            var pdb = Path.ChangeExtension(image, ".pdb");
+            if (provider is PortablePdbWriterProvider && File.Exists(pdb))
+            {
+                File.Copy(pdb, Path.ChangeExtension(path, ".pdb"), overwrite: true);
+            }
+        }
+        finally
         {
-            File.WriteAllBytes(Path.ChangeExtension(path, ".pdb"), symbols.ToArray());
+            scratch.Delete(recursive: true);
         }
     }
 }

@@ -15,7 +15,7 @@ public sealed class RealCodeChaosTests
     [MemberData(nameof(Names))]
     public void Every_fan_out_runs_fully_controlled(string name)
     {
-        var trees = ChaosTrees.Arbitrary().Generator.Sample(20, 150);
+        var trees = ChaosTrees.Arbitrary().Generator.Sample(150, 20); // (number of trees, size)
 
         var escapes = trees
             .Select(tree => Chaos.Run(tree, FanOuts.Pattern(name)))
