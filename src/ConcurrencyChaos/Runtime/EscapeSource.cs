@@ -32,7 +32,12 @@ internal static class EscapeSource
                 continue;
             }
 
-            if (StateMachineOf(type) is { } machine && !IsOurs(machine.Assembly))
+            if (StateMachineOf(type) is { IsGenericParameter: true } or { Name: "__Canon" })
+            {
+                // Shared generic code: the box does not say which method it runs.
+                mechanism ??= "an async method resumed on the thread pool after an await (ConfigureAwait(false), or a task completed on another thread)";
+            }
+            else if (StateMachineOf(type) is { } machine && !IsOurs(machine.Assembly))
             {
                 var name = OwnerName(machine);
                 return IsFramework(machine.Assembly)
@@ -79,7 +84,7 @@ internal static class EscapeSource
         }
 
         return type.IsGenericType && type.Name.StartsWith("AsyncStateMachineBox", StringComparison.Ordinal)
-            ? type.GetGenericArguments().FirstOrDefault(a => typeof(IAsyncStateMachine).IsAssignableFrom(a))
+            ? type.GetGenericArguments().LastOrDefault()
             : null;
     }
 
