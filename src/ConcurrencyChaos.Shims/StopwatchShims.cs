@@ -47,66 +47,22 @@ public static class StopwatchShims
     /// <summary>Stands in for <see cref="Stopwatch.Start"/>.</summary>
     /// <param name="stopwatch">The stopwatch.</param>
     [Redirects(typeof(Stopwatch), nameof(Stopwatch.Start))]
-    public static void Start(Stopwatch stopwatch)
-    {
-        ArgumentNullException.ThrowIfNull(stopwatch);
-        if (Companions.Get<VirtualStopwatch>(stopwatch) is { } controlled)
-        {
-            controlled.Start();
-        }
-        else
-        {
-            stopwatch.Start();
-        }
-    }
+    public static void Start(Stopwatch stopwatch) => Command(stopwatch, static c => c.Start(), static s => s.Start());
 
     /// <summary>Stands in for <see cref="Stopwatch.Stop"/>.</summary>
     /// <param name="stopwatch">The stopwatch.</param>
     [Redirects(typeof(Stopwatch), nameof(Stopwatch.Stop))]
-    public static void Stop(Stopwatch stopwatch)
-    {
-        ArgumentNullException.ThrowIfNull(stopwatch);
-        if (Companions.Get<VirtualStopwatch>(stopwatch) is { } controlled)
-        {
-            controlled.Stop();
-        }
-        else
-        {
-            stopwatch.Stop();
-        }
-    }
+    public static void Stop(Stopwatch stopwatch) => Command(stopwatch, static c => c.Stop(), static s => s.Stop());
 
     /// <summary>Stands in for <see cref="Stopwatch.Reset"/>.</summary>
     /// <param name="stopwatch">The stopwatch.</param>
     [Redirects(typeof(Stopwatch), nameof(Stopwatch.Reset))]
-    public static void Reset(Stopwatch stopwatch)
-    {
-        ArgumentNullException.ThrowIfNull(stopwatch);
-        if (Companions.Get<VirtualStopwatch>(stopwatch) is { } controlled)
-        {
-            controlled.Reset();
-        }
-        else
-        {
-            stopwatch.Reset();
-        }
-    }
+    public static void Reset(Stopwatch stopwatch) => Command(stopwatch, static c => c.Reset(), static s => s.Reset());
 
     /// <summary>Stands in for <see cref="Stopwatch.Restart"/>.</summary>
     /// <param name="stopwatch">The stopwatch.</param>
     [Redirects(typeof(Stopwatch), nameof(Stopwatch.Restart))]
-    public static void Restart(Stopwatch stopwatch)
-    {
-        ArgumentNullException.ThrowIfNull(stopwatch);
-        if (Companions.Get<VirtualStopwatch>(stopwatch) is { } controlled)
-        {
-            controlled.Restart();
-        }
-        else
-        {
-            stopwatch.Restart();
-        }
-    }
+    public static void Restart(Stopwatch stopwatch) => Command(stopwatch, static c => c.Restart(), static s => s.Restart());
 
     /// <summary>Stands in for <see cref="Stopwatch.IsRunning"/>.</summary>
     /// <param name="stopwatch">The stopwatch.</param>
@@ -146,5 +102,19 @@ public static class StopwatchShims
     {
         ArgumentNullException.ThrowIfNull(stopwatch);
         return Companions.Get<VirtualStopwatch>(stopwatch) is { } controlled ? controlled.ElapsedTicks : stopwatch.ElapsedTicks;
+    }
+
+    /// <summary>Applies a command to the virtual stopwatch kept beside <paramref name="stopwatch"/>, else to the stopwatch itself.</summary>
+    private static void Command(Stopwatch stopwatch, Action<VirtualStopwatch> controlled, Action<Stopwatch> original)
+    {
+        ArgumentNullException.ThrowIfNull(stopwatch);
+        if (Companions.Get<VirtualStopwatch>(stopwatch) is { } companion)
+        {
+            controlled(companion);
+        }
+        else
+        {
+            original(stopwatch);
+        }
     }
 }

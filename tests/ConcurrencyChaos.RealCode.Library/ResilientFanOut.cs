@@ -7,34 +7,15 @@ public static class ResilientFanOut
     /// <param name="operations">The operations.</param>
     /// <param name="cancellationToken">The caller's token.</param>
     /// <returns>A task that ends when every operation has.</returns>
-    public static async Task RunAllAsync(IReadOnlyList<Work> operations, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(operations);
-        cancellationToken.ThrowIfCancellationRequested();
-        using var group = new OperationGroup(cancellationToken);
-        var running = new List<Task>(operations.Count);
-        foreach (var operation in operations)
-        {
-            running.Add(group.RunAsync(operation));
-        }
-
-        await Task.WhenAll(running).ConfigureAwait(false);
-        group.ThrowIfFailed(cancellationToken);
-    }
+    public static Task RunAllAsync(IReadOnlyList<Work> operations, CancellationToken cancellationToken) =>
+        RunGroupAsync(operations, static (group, operation) => group.RunAsync(operation), cancellationToken);
 
     /// <summary>As <see cref="RunAllAsync"/>, but each operation starts on the thread pool with <c>Task.Run</c>.</summary>
     /// <param name="operations">The operations.</param>
     /// <param name="cancellationToken">The caller's token.</param>
     /// <returns>A task that ends when every operation has.</returns>
-    public static async Task RunAllOnThreadPoolAsync(IReadOnlyList<Work> operations, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(operations);
-        cancellationToken.ThrowIfCancellationRequested();
-        using var group = new OperationGroup(cancellationToken);
-        var running = operations.Select(operation => Task.Run(() => group.RunAsync(operation))).ToList();
-        await Task.WhenAll(running).ConfigureAwait(false);
-        group.ThrowIfFailed(cancellationToken);
-    }
+    public static Task RunAllOnThreadPoolAsync(IReadOnlyList<Work> operations, CancellationToken cancellationToken) =>
+        RunGroupAsync(operations, static (group, operation) => Task.Run(() => group.RunAsync(operation)), cancellationToken);
 
     /// <summary>As <see cref="RunAllAsync"/>, with at most three operations at a time (<c>SemaphoreSlim(3).WaitAsync(ct)</c>).</summary>
     /// <param name="operations">The operations.</param>
@@ -42,11 +23,21 @@ public static class ResilientFanOut
     /// <returns>A task that ends when every operation has.</returns>
     public static async Task RunThrottledAsync(IReadOnlyList<Work> operations, CancellationToken cancellationToken)
     {
+        using var gate = new SemaphoreSlim(3);
+        await RunGroupAsync(operations, (group, operation) => ThrottledAsync(group, gate, operation), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task RunGroupAsync(IReadOnlyList<Work> operations, Func<OperationGroup, Work, Task> start, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(operations);
         cancellationToken.ThrowIfCancellationRequested();
         using var group = new OperationGroup(cancellationToken);
-        using var gate = new SemaphoreSlim(3);
-        var running = operations.Select(operation => ThrottledAsync(group, gate, operation)).ToList();
+        var running = new List<Task>(operations.Count);
+        foreach (var operation in operations)
+        {
+            running.Add(start(group, operation));
+        }
+
         await Task.WhenAll(running).ConfigureAwait(false);
         group.ThrowIfFailed(cancellationToken);
     }
