@@ -24,6 +24,7 @@ internal static partial class Cli
         ReplayCommand.Create,
         PatternsCommand.Create,
         BenchCommand.Create,
+        RewriteCommand.Create,
     ];
 
     /// <summary>Runs <c>chaos</c> with <paramref name="args"/>, no configuration, and returns its exit code.</summary>
