@@ -17,7 +17,7 @@ internal static class KeptScenario
     {
         var name = string.Create(CultureInfo.InvariantCulture, $"found-{Names.Slug(pattern.Name)}-seed-{seed}");
         var about = string.Create(CultureInfo.InvariantCulture,
-            $"Found by ConcurrencyChaos (search seed {seed}, {ShrinkText.Describe(originalNodes, minimal.Tree.NodeCount, shrinkSteps)}). 'expect' says {pattern.Name} must hold every invariant on this tree and 'found' records what it broke: this scenario fails until the pattern is fixed, then guards the fix.");
+            $"Found by ConcurrencyChaos (search seed {seed}, {Shrinking(originalNodes, minimal.Tree.NodeCount, shrinkSteps)}). 'expect' says {pattern.Name} must hold every invariant on this tree and 'found' records what it broke: this scenario fails until the pattern is fixed, then guards the fix.");
         var id = pattern.CatalogId ?? Names.Slug(pattern.Name);
         var expect = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal) { [id] = [] };
         var found = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
@@ -25,5 +25,16 @@ internal static class KeptScenario
             [id] = [.. minimal.Violations.Select(v => v.Invariant).Distinct()],
         };
         return (name, ScenarioWriter.Write(minimal.Tree, name, about, expect, found));
+    }
+
+    /// <summary>"shrunk from 5 to 3 nodes in 6 steps", "3 nodes, simplified in 1 step" or "3 nodes, already minimal".</summary>
+    private static string Shrinking(int originalNodes, int nodes, int steps)
+    {
+        var stepText = string.Create(CultureInfo.InvariantCulture, $"{steps} step{(steps == 1 ? "" : "s")}");
+        return originalNodes != nodes
+            ? string.Create(CultureInfo.InvariantCulture, $"shrunk from {originalNodes} to {nodes} nodes in {stepText}")
+            : steps == 0
+                ? string.Create(CultureInfo.InvariantCulture, $"{nodes} nodes, already minimal")
+                : string.Create(CultureInfo.InvariantCulture, $"{nodes} nodes, simplified in {stepText}");
     }
 }

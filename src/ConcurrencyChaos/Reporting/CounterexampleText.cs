@@ -17,7 +17,7 @@ internal static partial class CounterexampleText
         text.Append(CultureInfo.InvariantCulture,
             $"ConcurrencyChaos: pattern '{counterexample.PatternName}' broke {string.Join(", ", counterexample.Violations.Select(v => v.Invariant).Distinct())} on a {counterexample.NodeCount}-node tree.\n");
         text.Append(CultureInfo.InvariantCulture,
-            $"Search seed {counterexample.Seed}; {ShrinkText.Describe(counterexample.OriginalNodeCount, counterexample.NodeCount, counterexample.ShrinkSteps)}; ");
+            $"Search seed {counterexample.Seed}; shrunk from {counterexample.OriginalNodeCount} to {counterexample.NodeCount} nodes in {counterexample.ShrinkSteps} steps; ");
         text.Append(counterexample.IsDeterministic ? "replayed: same trace.\n\n" : "NOT reproducible: the run left the runtime's control (real-time mode, or an escape: see diagnostics), so the same seed may find another counterexample.\n\n");
         text.Append(TreeText.RenderViolations(counterexample.Violations)).Append('\n');
         text.Append(TreeText.Render(counterexample.Tree, counterexample.Trace, counterexample.PatternName));

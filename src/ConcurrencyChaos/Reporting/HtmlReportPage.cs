@@ -71,7 +71,7 @@ internal static class HtmlReportPage
             ? "replayed: same trace"
             : "NOT reproducible: the run left the runtime's control (real-time mode, or an escape: see diagnostics), so the same seed may find another counterexample";
         html.Append(CultureInfo.InvariantCulture,
-            $"<p class=\"figures\">Pattern <code>{Escape(counterexample.PatternName)}</code> · search seed <b>{counterexample.Seed}</b> · {ShrinkText.Describe(counterexample.OriginalNodeCount, counterexample.NodeCount, counterexample.ShrinkSteps)} · {Escape(replay)}</p>\n");
+            $"<p class=\"figures\">Pattern <code>{Escape(counterexample.PatternName)}</code> · search seed <b>{counterexample.Seed}</b> · shrunk from {counterexample.OriginalNodeCount} to {counterexample.NodeCount} nodes in {counterexample.ShrinkSteps} steps · {Escape(replay)}</p>\n");
 
         html.Append(CultureInfo.InvariantCulture, $"<section id=\"{idPrefix}violations\">\n<{h}>What went wrong</{h}>\n<ul>\n");
         foreach (var group in counterexample.Violations.GroupBy(v => v.Invariant))
