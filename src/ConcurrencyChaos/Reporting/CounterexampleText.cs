@@ -69,7 +69,7 @@ internal static partial class CounterexampleText
         text.Append("    Assert.True(report.Passed, report.ToString());\n");
         if (stub is not null)
         {
-            var what = patternName == ChaosPattern.LambdaName
+            var what = patternName == Names.Lambda
                 ? "The search ran a lambda, which has no name to call here: call your fan-out from this stub\n    // (or name the pattern next time, ChaosPattern.Of(lambda, \"MyFanOut.RunAllAsync\"), and the test calls it)."
                 : $"The search ran the pattern named {CSharpTree.Literal(patternName)}: call it from this stub.";
             text.Append(CultureInfo.InvariantCulture, $$"""

@@ -5,6 +5,9 @@ namespace ConcurrencyChaos.Reporting;
 /// <summary>Turns names into forms usable as file names, ids and C# identifiers.</summary>
 internal static class Names
 {
+    /// <summary>The name a pattern given as a lambda goes by, having no readable name of its own.</summary>
+    public const string Lambda = "your-pattern";
+
     /// <summary>"MyFanOut.RunAllAsync" → "my-fan-out-run-all-async".</summary>
     public static string Slug(string name)
     {
