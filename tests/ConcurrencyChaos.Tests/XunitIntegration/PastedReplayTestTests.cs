@@ -1,6 +1,5 @@
 using ConcurrencyChaos.Execution;
 using ConcurrencyChaos.Model;
-using ConcurrencyChaos.Reporting;
 using ConcurrencyChaos.Tests.Reporting;
 using ConcurrencyChaos.Xunit;
 using FsCheck;
@@ -24,7 +23,7 @@ public sealed class PastedReplayTestTests
     public void A_catalog_counterexample_compiles_and_fails_as_the_search_did(string pattern)
     {
         var counterexample = Chaos.Check(pattern, new ChaosOptions { Seed = 1 }).Counterexample!;
-        var snippet = CounterexampleText.XunitTest(counterexample);
+        var snippet = PastedTestCompiler.ReplayTestOf(counterexample.ToString());
 
         var failure = PastedTestCompiler.Run(PastedTestCompiler.Compile(PastedTestCompiler.Paste(snippet)));
 
@@ -38,7 +37,7 @@ public sealed class PastedReplayTestTests
     public void A_method_pattern_is_called_by_its_name()
     {
         var counterexample = Chaos.Check(NaiveFanOut.RunAllAsync, new ChaosOptions { Seed = 1 }).Counterexample!;
-        var snippet = CounterexampleText.XunitTest(counterexample);
+        var snippet = PastedTestCompiler.ReplayTestOf(counterexample.ToString());
 
         var failure = PastedTestCompiler.Run(PastedTestCompiler.Compile(PastedTestCompiler.Paste(snippet, typeof(NaiveFanOut).Namespace!)));
 
@@ -109,9 +108,7 @@ public sealed class PastedReplayTestTests
         Assert.Contains("Expected pattern 'your-pattern' to hold every invariant, but it broke", message, StringComparison.Ordinal);
         Assert.Contains("Violated:", message, StringComparison.Ordinal);
         Assert.Contains("Replay it with this xunit test:", message, StringComparison.Ordinal);
-        var snippet = message[message.IndexOf("// using ConcurrencyChaos;", StringComparison.Ordinal)..];
-        snippet = snippet[..(snippet.IndexOf("\n}\n", StringComparison.Ordinal) + 3)];
-        PastedTestCompiler.Compile(PastedTestCompiler.Paste(snippet));
+        PastedTestCompiler.Compile(PastedTestCompiler.Paste(PastedTestCompiler.ReplayTestOf(message)));
     }
 
     [Fact]

@@ -29,6 +29,16 @@ internal static class PastedTestCompiler
             .Select(path => MetadataReference.CreateFromFile(path)),
     ]);
 
+    /// <summary>The replay test in a rendered failure: from its "// using" line to the first line that is a lone <c>}</c>.</summary>
+    public static string ReplayTestOf(string rendered)
+    {
+        var start = rendered.IndexOf("// using ConcurrencyChaos;", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"no replay test in:\n{rendered}");
+        var end = rendered.IndexOf("\n}\n", start, StringComparison.Ordinal);
+        Assert.True(end > start, $"the replay test does not end in:\n{rendered}");
+        return rendered[start..(end + 3)];
+    }
+
     /// <summary>The class the snippet is pasted into: its first line's usings, then <paramref name="extraUsings"/>, then the snippet in a class.</summary>
     public static string Paste(string snippet, params string[] extraUsings)
     {
