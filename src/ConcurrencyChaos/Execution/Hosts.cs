@@ -11,17 +11,22 @@ internal static class Hosts
 {
     /// <summary>A new host for one run of <paramref name="tree"/>.</summary>
     public static RunHost For(TaskTree tree, RunOptions options) => options.Mode == ExecutionMode.RealTime
-        ? new RealTimeHost(options.TimeScale, options.MaxVirtualTime ?? RealTimeBudget(tree))
+        ? new RealTimeHost(options.TimeScale, options.MaxVirtualTime ?? AllTheWork(tree), options.MaxVirtualTime is null ? RealTimeHeadroom : TimeSpan.Zero, options.RealTimeTolerance)
         : new DeterministicRuntime(Strategy(tree), Limits(tree, options));
 
     /// <summary>Ten times all the tree's work, cleanup and cancellation time, plus a virtual minute.</summary>
     public static TimeSpan DefaultTimeBudget(TaskTree tree) => TimeSpan.FromMilliseconds((10 * TotalTime(tree)) + 60_000);
 
     /// <summary>
-    /// The default budget in real-time mode, in virtual ms: all the tree's work, cleanup and cancellation
-    /// time (what running every leaf one after another would take) plus two virtual seconds.
+    /// The real time a real-time run may take beyond its tree's scaled time when no budget is given: the
+    /// default budget is all the tree's work, cleanup and cancellation time (what running every leaf one
+    /// after another would take), scaled, plus this. Real, not scaled: it is for a loaded machine's thread
+    /// pool, which a small scale does not speed up.
     /// </summary>
-    public static TimeSpan RealTimeBudget(TaskTree tree) => TimeSpan.FromMilliseconds(TotalTime(tree) + 2_000);
+    private static readonly TimeSpan RealTimeHeadroom = TimeSpan.FromSeconds(2);
+
+    /// <summary>All the tree's work, cleanup and cancellation time: every leaf one after another.</summary>
+    private static TimeSpan AllTheWork(TaskTree tree) => TimeSpan.FromMilliseconds(TotalTime(tree));
 
     /// <summary>How the runtime orders same-instant work: uniformly at random, from the tree's seed.</summary>
     private static RandomStrategy Strategy(TaskTree tree) => new(tree.Seed);

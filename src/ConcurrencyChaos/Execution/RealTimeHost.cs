@@ -24,17 +24,28 @@ internal sealed class RealTimeHost : RunHost
 
     /// <param name="scale">Real ms per virtual ms.</param>
     /// <param name="budget">Virtual time after which a run that has not ended is stopped.</param>
-    public RealTimeHost(double scale, TimeSpan budget)
+    /// <param name="headroom">Real time added to the scaled budget: a loaded machine's pool is not sped up by the scale.</param>
+    /// <param name="tolerance">Real time within which two events are a tie (<see cref="RunOptions.RealTimeTolerance"/>).</param>
+    public RealTimeHost(double scale, TimeSpan budget, TimeSpan headroom, TimeSpan tolerance)
     {
         if (!(scale > 0) || double.IsInfinity(scale))
         {
             throw new ArgumentOutOfRangeException(nameof(scale), scale, "TimeScale must be a positive, finite number.");
         }
 
+        if (tolerance < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(tolerance), tolerance, "RealTimeTolerance must not be negative.");
+        }
+
         PoolHeadroom.Ensure();
         _scale = scale;
-        _budget = budget * scale;
+        _budget = (budget * scale) + headroom;
         _clock = new ScaledTimeProvider(scale);
+
+        // Trace times are whole ms of real time divided by the scale, so two events a real tolerance apart
+        // can be up to that many trace ms apart, rounded up; and at least one, the truncation of each time.
+        Tolerance = Math.Max(1, (long)Math.Ceiling(tolerance.TotalMilliseconds / scale));
     }
 
     public override TimeProvider Clock => _clock;
@@ -48,6 +59,8 @@ internal sealed class RealTimeHost : RunHost
     public override long Steps => Volatile.Read(ref _sequence);
 
     public override bool IsControlled => false;
+
+    public override long Tolerance { get; }
 
     public override TaskScheduler Scheduler => TaskScheduler.Default;
 

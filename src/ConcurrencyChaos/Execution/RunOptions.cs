@@ -42,6 +42,15 @@ public sealed record RunOptions
     public double TimeScale { get; init; } = 1.0;
 
     /// <summary>
+    /// In <see cref="ExecutionMode.RealTime"/>: how far apart in real time two events recorded on different
+    /// threads must be for judging to order them. Closer ones are a tie and never blamed (a fault and its
+    /// sibling's cancellation in the same real millisecond, say). Default 1 ms, the trace clock's resolution;
+    /// raise it on a loaded machine, where a thread can be held up for longer between two events. Reports
+    /// state it (<see cref="Model.Trace.Tolerance"/>, in trace ms). Ignored in controlled mode, whose order is exact.
+    /// </summary>
+    public TimeSpan RealTimeTolerance { get; init; } = TimeSpan.FromMilliseconds(1);
+
+    /// <summary>
     /// The consumer's operations that leaves may run, by name (<see cref="Model.Leaf.Operation"/>): real
     /// async methods, each called with the leaf's token inside a Polly chaos pipeline that realises the
     /// leaf's latency, fault or hang on the runtime's clock. When a search has operations, its generator

@@ -59,10 +59,10 @@ internal sealed class TreeRunner
         return Snapshot(status);
     }
 
-    /// <summary>The trace so far of a run whose thread was abandoned by the watchdog.</summary>
     /// <summary>Stops the run at its next step (from any thread): the caller cancelled. The trace ends <see cref="RunStatus.Cancelled"/>.</summary>
     public void Cancel() => _host.Abort(RunStatus.Cancelled);
 
+    /// <summary>The trace so far of a run whose thread was abandoned by the watchdog.</summary>
     public Trace Abandon(TimeSpan stuckAfter)
     {
         _host.Abort(RunStatus.Stuck);
@@ -71,7 +71,7 @@ internal sealed class TreeRunner
     }
 
     private Trace Snapshot(RunStatus status) =>
-        new(_recorder.Snapshot(), _root ?? RootResult.NeverEnded, status, _host.Diagnostics, _host.NowMs, _host.Steps);
+        new(_recorder.Snapshot(), _root ?? RootResult.NeverEnded, status, _host.Diagnostics, _host.NowMs, _host.Steps) { Tolerance = _host.Tolerance };
 
     /// <summary>The first step: arms the caller's cancellation and calls the root, as an awaiting caller would.</summary>
     private void Start()

@@ -33,11 +33,10 @@ internal sealed class CancellationPropagatedInvariant : Invariant
             yield break;
         }
 
-        var k = input.IndexOf(cancelled);
         foreach (var entry in input.Entries)
         {
             var node = input.Node(entry.Id);
-            if (Lapse(input, entry.Id, node, cancelled, k) is { } lapse)
+            if (Lapse(input, entry.Id, node, cancelled) is { } lapse)
             {
                 var finding = new CancellationFinding(entry.Id, cancelled, lapse, node.Started, node.TokenCancelled, node.Ended);
                 yield return Violated(finding, Say(finding));
@@ -45,12 +44,13 @@ internal sealed class CancellationPropagatedInvariant : Invariant
         }
     }
 
-    /// <summary>How the caller's cancellation, the event at <paramref name="k"/>, failed to reach this node; null when it did.</summary>
-    private static CancellationLapse? Lapse(JudgeInput input, string id, NodeTimeline node, TraceEvent cancelled, int k)
+    /// <summary>How the caller's cancellation failed to reach this node; null when it did.</summary>
+    private static CancellationLapse? Lapse(JudgeInput input, string id, NodeTimeline node, TraceEvent cancelled)
     {
         if (id == TaskTree.RootId)
         {
-            return node.Ended is { Outcome: NodeOutcome.RanToCompletion } ended && input.IndexOf(ended) > k && !AllEndedBefore(input, k)
+            // Trace order, even in real time: a root that ends after work that saw the cancellation ends after it.
+            return node.Ended is { Outcome: NodeOutcome.RanToCompletion } ended && input.IndexOf(ended) > input.IndexOf(cancelled) && !AllEndedBefore(input, cancelled)
                 ? CancellationLapse.RootSucceeded
                 : null;
         }
@@ -60,18 +60,18 @@ internal sealed class CancellationPropagatedInvariant : Invariant
             return null;
         }
 
-        if (input.IndexOf(started) > k)
+        if (input.Later(started, cancelled))
         {
-            return node.TokenCancelled is not { } seen || seen.Time > started.Time ? CancellationLapse.StartedWithLiveToken : null;
+            return node.TokenCancelled is not { } seen || input.Later(seen.Time, started.Time) ? CancellationLapse.StartedWithLiveToken : null;
         }
 
-        if (!input.RunningAt(node, k))
+        if (!input.RunningAt(node, cancelled))
         {
             return null;
         }
 
         return node.TokenCancelled is not { } token ? CancellationLapse.NeverCancelled
-            : token.Time > cancelled.Time ? CancellationLapse.CancelledLate
+            : input.Later(token.Time, cancelled.Time) ? CancellationLapse.CancelledLate
             : null;
     }
 
@@ -88,7 +88,14 @@ internal sealed class CancellationPropagatedInvariant : Invariant
         };
     }
 
-    /// <summary>Whether every node but the root had ended before the event at <paramref name="index"/>.</summary>
-    private static bool AllEndedBefore(JudgeInput input, int index) =>
-        input.Entries.All(e => e.Id == TaskTree.RootId || (input.Node(e.Id).Ended is { } ended && input.IndexOf(ended) < index));
+    /// <summary>
+    /// Whether every node but the root had ended before <paramref name="cancelled"/>: earlier in the trace or, in real
+    /// time, in a tie with it without having seen it (its token still live when it ended, and not ended canceled).
+    /// </summary>
+    private static bool AllEndedBefore(JudgeInput input, TraceEvent cancelled) =>
+        input.Entries.All(e => e.Id == TaskTree.RootId || (input.Node(e.Id) is { Ended: { } ended } node
+            && (input.IndexOf(ended) < input.IndexOf(cancelled) || (!input.Later(ended, cancelled) && !SawCancellation(input, node, ended)))));
+
+    private static bool SawCancellation(JudgeInput input, NodeTimeline node, TraceEvent ended) =>
+        ended.Outcome == NodeOutcome.Canceled || (node.TokenCancelled is { } token && input.IndexOf(token) < input.IndexOf(ended));
 }

@@ -57,17 +57,17 @@ internal sealed class FailFastInvariant : Invariant
             return null;
         }
 
-        if (input.IndexOf(started) > input.IndexOf(first))
+        if (input.Later(started, first))
         {
             return Finding(FailFastLapse.StartedAfterFault, first);
         }
 
         if (sibling.TokenCancelled is not { } seen)
         {
-            return input.RunningAt(sibling, input.IndexOf(first)) ? Finding(FailFastLapse.NeverCancelled, first) : null;
+            return input.RunningAt(sibling, first) ? Finding(FailFastLapse.NeverCancelled, first) : null;
         }
 
-        return faults.FirstBefore(seen.Time) is { } late && late.NodeId != nodeId && input.RunningAt(sibling, input.IndexOf(late))
+        return faults.FirstBefore(seen.Time - input.Trace.Tolerance) is { } late && late.NodeId != nodeId && input.RunningAt(sibling, late)
             ? Finding(FailFastLapse.CancelledLate, late)
             : null;
 

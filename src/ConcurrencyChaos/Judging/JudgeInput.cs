@@ -4,7 +4,9 @@ namespace ConcurrencyChaos.Judging;
 
 /// <summary>
 /// What every invariant judges: the tree, its trace, the ideal run (computed once, on first use) and
-/// lookups over them. "Before" and "after" are positions in <see cref="Model.Trace.Events"/>.
+/// lookups over them. "Before" and "after" are positions in <see cref="Model.Trace.Events"/> for a
+/// controlled run; in real time, where threads record events concurrently, one event is after another only
+/// when it is more than <see cref="Model.Trace.Tolerance"/> later (<see cref="Later(TraceEvent, TraceEvent)"/>).
 /// </summary>
 internal sealed class JudgeInput
 {
@@ -95,13 +97,27 @@ internal sealed class JudgeInput
         throw new ArgumentException($"The event '{traceEvent}' is not in the trace.", nameof(traceEvent));
     }
 
-    /// <summary>Whether the node had started before the event at <paramref name="index"/> and had not ended before it.</summary>
-    public bool RunningAt(NodeTimeline node, int index)
+    /// <summary>
+    /// Whether <paramref name="a"/> certainly happened after <paramref name="b"/>: later in the trace (controlled),
+    /// or more than the tolerance later in time (real time: closer events are a tie, and a tie is never "after").
+    /// </summary>
+    public bool Later(TraceEvent a, TraceEvent b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        return Trace.Tolerance == 0 ? IndexOf(a) > IndexOf(b) : a.Time - b.Time > Trace.Tolerance;
+    }
+
+    /// <summary>Whether <paramref name="time"/> is certainly later than <paramref name="than"/>: by more than the tolerance.</summary>
+    public bool Later(long time, long than) => time - than > Trace.Tolerance;
+
+    /// <summary>Whether the node was certainly running at <paramref name="at"/>: started, not after it, and not ended by then.</summary>
+    public bool RunningAt(NodeTimeline node, TraceEvent at)
     {
         ArgumentNullException.ThrowIfNull(node);
         return node.Started is { } started
-            && IndexOf(started) < index
-            && (node.Ended is not { } ended || IndexOf(ended) > index);
+            && !Later(started, at)
+            && (node.Ended is not { } ended || Later(ended, at));
     }
 
     /// <summary>Whether the root's task ended and the caller's await got a result.</summary>

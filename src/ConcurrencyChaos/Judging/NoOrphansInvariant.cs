@@ -28,10 +28,9 @@ internal sealed class NoOrphansInvariant : Invariant
             }
 
             var child = input.Node(entry.Id);
-            var groupEndIndex = input.IndexOf(groupEnded);
-            OrphanKind? kind = input.IndexOf(started) > groupEndIndex ? OrphanKind.StartedAfterGroupEnded
+            OrphanKind? kind = input.Later(started, groupEnded) ? OrphanKind.StartedAfterGroupEnded
                 : child.Ended is not { } ended ? OrphanKind.NeverEnded
-                : input.IndexOf(ended) > groupEndIndex ? OrphanKind.EndedAfterGroup
+                : input.Later(ended, groupEnded) ? OrphanKind.EndedAfterGroup
                 : null;
             if (kind is { } how)
             {

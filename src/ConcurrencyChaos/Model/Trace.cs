@@ -49,6 +49,15 @@ public sealed class Trace
     /// <summary>Scheduler steps the run took.</summary>
     public long Steps { get; }
 
+    /// <summary>
+    /// Trace ms within which two events are not taken as ordered. 0 for a controlled run: one thread, so the
+    /// order of <see cref="Events"/> is exact, even within one virtual instant. In real time, events recorded on
+    /// different threads in the same real millisecond may appear in either order, so judging orders two
+    /// events only when their times differ by more than this (<see cref="Execution.RunOptions.RealTimeTolerance"/>
+    /// in trace ms); closer events are a tie, never blamed.
+    /// </summary>
+    public long Tolerance { get; init; }
+
     /// <summary>Every node that appears in the trace, by id.</summary>
     public IReadOnlyDictionary<string, NodeTimeline> Nodes => _nodes;
 

@@ -19,6 +19,11 @@ internal static class TreeText
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"Tree ({tree.NodeCount} nodes, scheduler seed {tree.Seed}");
         text.Append(tree.CancelAfter is { } c ? string.Create(CultureInfo.InvariantCulture, $", caller cancels at {c} ms") : ", caller never cancels");
+        if (trace is { Tolerance: > 0 } realTime)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"; real time: events within {realTime.Tolerance} ms of each other are a tie, never blamed");
+        }
+
         text.Append("):\n");
         Node(text, TaskTree.RootId, tree.Root, trace, patternName, "", "", isRoot: true);
         return text.ToString();

@@ -33,7 +33,9 @@ public class BenchmarkTests
         Assert.Equal(o.JudgingSizes, report.Judging.Select(r => r.Nodes));
         Assert.All(report.Judging, row => Assert.True(row.NanosecondsPerNode > 0, $"{row}"));
         Assert.Equal(["real-time mode", "FsCheck on the thread pool"], report.Baselines.Select(r => r.Baseline));
-        Assert.All(report.Baselines, row => Assert.True(row.Trees == o.BaselineTrees && row.PublicPathRatio > 0, $"{row}"));
+        // A real-time run can break an invariant on a loaded machine (a thread held up past the tolerance), which
+        // ends that search early: the figure is then per tree of fewer trees, still a figure.
+        Assert.All(report.Baselines, row => Assert.True(row.Trees is > 0 && row.Trees <= o.BaselineTrees && row.PublicPathRatio > 0, $"{row}"));
         Assert.Null(report.FreshProcessMilliseconds); // only the CLI knows how to start a fresh process of itself
         Assert.Equal(o.SearchPatterns!.Count, report.Search.Count);
         Assert.All(report.Search, row =>

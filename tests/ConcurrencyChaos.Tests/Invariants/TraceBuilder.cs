@@ -8,8 +8,16 @@ namespace ConcurrencyChaos.Tests.Invariants;
 internal sealed class TraceBuilder
 {
     private readonly List<TraceEvent> _events = [];
+    private long _tolerance;
 
     public IReadOnlyList<TraceEvent> Events => _events;
+
+    /// <summary>Built traces are real-time ones, whose events within <paramref name="ms"/> of each other are a tie.</summary>
+    public TraceBuilder RealTime(long ms)
+    {
+        _tolerance = ms;
+        return this;
+    }
 
     public TraceBuilder Started(string id, long time) => Add(time, TraceEventKind.Started, id);
 
@@ -60,7 +68,7 @@ internal sealed class TraceBuilder
             .Except(_events.Where(e => e.Kind == TraceEventKind.Ended).Select(e => e.NodeId)).Any();
         var defaultStatus = !ended ? RunStatus.Deadlocked : stragglers ? RunStatus.CompletedWithStragglers : RunStatus.Completed;
         endTime ??= _events.Count == 0 ? 0 : _events.Max(e => e.Time);
-        return new Trace(_events.ToList(), root, status ?? defaultStatus, [], endTime.Value, _events.Count);
+        return new Trace(_events.ToList(), root, status ?? defaultStatus, [], endTime.Value, _events.Count) { Tolerance = _tolerance };
     }
 
     private TraceBuilder Add(long time, TraceEventKind kind, string id, NodeOutcome? outcome = null, InjectedError? error = null) =>
