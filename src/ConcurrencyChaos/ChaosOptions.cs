@@ -57,6 +57,7 @@ public sealed record ChaosOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxDepth, 1, nameof(MaxDepth));
         ArgumentOutOfRangeException.ThrowIfLessThan(ShardCount, 1, nameof(ShardCount));
         ArgumentOutOfRangeException.ThrowIfLessThan(Replays, 1, nameof(Replays));
+        ArgumentOutOfRangeException.ThrowIfLessThan(Run.PctDepth, 1, "Run.PctDepth");
         if (ShardIndex < 0 || ShardIndex >= ShardCount)
         {
             throw new ArgumentOutOfRangeException(nameof(ShardIndex), ShardIndex, $"A shard index must be in [0, {ShardCount}).");
