@@ -72,7 +72,8 @@ public static class Chaos
     {
         ArgumentNullException.ThrowIfNull(tree);
         ArgumentNullException.ThrowIfNull(pattern);
-        return SingleRun.OnHarnessThread(tree, pattern, options ?? RunOptions.Default, invariants, cancellationToken);
+        var judgedBy = invariants is null ? InvariantSet.Catalog : InvariantSet.Select([], null, invariants, nameof(invariants), nameof(invariants));
+        return SingleRun.OnHarnessThread(tree, pattern, options ?? RunOptions.Default, judgedBy, cancellationToken);
     }
 
     /// <summary>Runs <paramref name="tree"/> once under <paramref name="pattern"/> and judges it.</summary>
@@ -109,6 +110,7 @@ public static class Chaos
     {
         ArgumentNullException.ThrowIfNull(scenario);
         options ??= ScenarioOptions.Default;
+        var invariants = options.InvariantsToCheck();
         var outcomes = new List<ScenarioOutcome>();
         foreach (var (patternId, expected) in scenario.Expect)
         {
@@ -116,7 +118,7 @@ public static class Chaos
             var pattern = options.Patterns.TryGetValue(patternId, out var own)
                 ? ChaosPattern.Named(patternId, own)
                 : ChaosPattern.Catalog(patternId);
-            var report = SingleRun.OnHarnessThread(scenario.Tree, pattern, options.Run, null, cancellationToken);
+            var report = SingleRun.OnHarnessThread(scenario.Tree, pattern, options.Run, invariants, cancellationToken);
             outcomes.Add(new ScenarioOutcome(scenario, patternId, expected, report));
         }
 

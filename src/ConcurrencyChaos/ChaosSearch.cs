@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using ConcurrencyChaos.Execution;
+using ConcurrencyChaos.Judging;
 using ConcurrencyChaos.Model;
 using ConcurrencyChaos.Runtime;
 using ConcurrencyChaos.Shrinking;
@@ -19,6 +20,7 @@ internal sealed class ChaosSearch
 {
     private readonly ChaosPattern _pattern;
     private readonly ChaosOptions _options;
+    private readonly InvariantSet _invariants;
     private readonly Arbitrary<TaskTree> _trees;
     private readonly List<RuntimeDiagnostic> _diagnostics = [];
     private readonly HashSet<(DiagnosticKind, string?)> _diagnosed = [];
@@ -32,6 +34,7 @@ internal sealed class ChaosSearch
     {
         _pattern = pattern;
         _options = options;
+        _invariants = options.InvariantsToCheck();
         _trees = ChaosTrees.Arbitrary(options.MaxNodes, options.MaxDepth, options.Run.Operations.Keys);
     }
 
@@ -47,7 +50,7 @@ internal sealed class ChaosSearch
         }
 
         // The watchdog abandoned the harness thread: the tree it was running is the counterexample.
-        var stuck = SingleRun.Judged(search._currentTree!, pattern, search._current!.Abandon(options.Run.StuckAfter), options.Invariants);
+        var stuck = SingleRun.Judged(search._currentTree!, pattern, search._current!.Abandon(options.Run.StuckAfter), search._invariants);
         search.Note(stuck.Trace);
         var counterexample = search.Describe(stuck, seed, 0, stuck.Tree.NodeCount, deterministic: false, reproduced: 1, replays: 1);
         return search.Result(seed, clock, counterexample, null);
@@ -190,7 +193,7 @@ internal sealed class ChaosSearch
         RunReport report;
         try
         {
-            report = SingleRun.OnThisThread(tree, _pattern, _options.Run, _options.Invariants, runner => Volatile.Write(ref _current, runner), cancellationToken);
+            report = SingleRun.OnThisThread(tree, _pattern, _options.Run, _invariants, runner => Volatile.Write(ref _current, runner), cancellationToken);
         }
         finally
         {

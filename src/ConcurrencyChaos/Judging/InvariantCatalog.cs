@@ -52,8 +52,9 @@ public static class InvariantCatalog
     /// <exception cref="ArgumentException">No invariant has this id.</exception>
     internal static Invariant Get(string id) => Find(id) ?? throw Unknown(id, nameof(id));
 
-    private static ArgumentException Unknown(string? id, string paramName) =>
-        new($"Unknown invariant id '{id}'. Known ids: {string.Join(", ", Ids)}.", paramName);
+    /// <summary>The error for an id that names no invariant among <paramref name="known"/> (the catalog's by default).</summary>
+    internal static ArgumentException Unknown(string? id, string paramName, IEnumerable<string>? known = null) =>
+        new($"Unknown invariant id '{id}'. Known ids: {string.Join(", ", known ?? Ids)}.", paramName);
 
     private static Invariant? Find(string id) => All.FirstOrDefault(i => string.Equals(i.Id, id, StringComparison.Ordinal));
 }
