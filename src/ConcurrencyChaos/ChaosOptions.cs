@@ -28,7 +28,8 @@ public sealed record ChaosOptions
 
     /// <summary>
     /// A property of your own over every finished run (its tree, each node's outcome, what the root gave its caller):
-    /// a failed verdict breaks the invariant <c>property</c> with its message. None by default.
+    /// a failed verdict breaks the invariant <c>property</c> with its message. None by default. For a property of
+    /// the code itself, stated where it runs, use <see cref="Chaos.Assert"/>.
     /// </summary>
     public Func<RunView, PropertyVerdict>? Property { get; init; }
 

@@ -49,6 +49,9 @@ internal sealed class TraceRecorder(RunHost host)
 
     public void CallerCancelled() => Add(TraceEventKind.CallerCancelled, Model.TaskTree.RootId);
 
+    /// <summary>A <c>Chaos.Assert</c> of <paramref name="nodeId"/>'s code failed with <paramref name="message"/>.</summary>
+    public void AssertionFailed(string nodeId, string message) => Add(TraceEventKind.AssertionFailed, nodeId, detail: message);
+
     /// <summary>
     /// In real time: until the scope ends, events recorded on this thread carry the time it began, as
     /// everything in one controlled step shares one virtual instant. A cascade that runs synchronously

@@ -49,6 +49,9 @@ internal sealed class TreeRunner
     /// <summary>Runs the tree on the current thread.</summary>
     public Trace Run()
     {
+        // Chaos.Assert, anywhere in the run's code, records into this run's trace.
+        using var scope = RunScope.EnterRun(_recorder, _host);
+
         // Finished: the root has ended, so have all the nodes it started, and every end has been noticed.
         var status = _host.Run(Start, () => _root is not null && _recorder.Running == 0 && _notices.AllDelivered);
         if (_root is not null && status is RunStatus.Deadlocked or RunStatus.TimeBudgetExhausted or RunStatus.StepBudgetExhausted)
@@ -148,6 +151,8 @@ internal sealed class TreeRunner
             Task task;
             try
             {
+                // The pattern's code runs in its group's scope, and an async pattern keeps it across its awaits.
+                using var scope = RunScope.EnterNode(id);
                 task = pattern(children, token)
                     ?? throw new InvalidOperationException($"The pattern of group {id} returned null instead of a Task.");
             }

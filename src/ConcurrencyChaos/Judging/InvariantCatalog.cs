@@ -13,6 +13,7 @@ public static class InvariantCatalog
         new CancellationPropagatedInvariant(),
         new FailFastInvariant(),
         new TerminatesInvariant(),
+        new AssertionInvariant(),
     ];
 
     /// <summary>The ids of every invariant, in catalog order.</summary>
