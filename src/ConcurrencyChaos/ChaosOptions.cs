@@ -33,6 +33,13 @@ public sealed record ChaosOptions
     /// </summary>
     public Func<RunView, PropertyVerdict>? Property { get; init; }
 
+    /// <summary>
+    /// Whether the search goes on after the first failure, up to <see cref="MaxTrees"/>, and reports one minimal
+    /// counterexample per broken invariant (<see cref="ChaosResult.Counterexamples"/>, the first still being
+    /// <see cref="ChaosResult.Counterexample"/>). False by default: the search stops at the first failing tree.
+    /// </summary>
+    public bool AllFindings { get; init; }
+
     /// <summary>The most nodes a generated tree may have (the bound grows with the search). Default 16.</summary>
     public int MaxNodes { get; init; } = 16;
 

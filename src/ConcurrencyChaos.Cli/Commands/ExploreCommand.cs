@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using ConcurrencyChaos.Cli.Console;
 using ConcurrencyChaos.Cli.Reports;
+using ConcurrencyChaos.Execution;
 using Microsoft.Extensions.Configuration;
 
 namespace ConcurrencyChaos.Cli.Commands;
@@ -73,10 +74,20 @@ internal static class ExploreCommand
             }
         });
         var report = ReportTargets.CreateOption();
+        var strategy = new Option<string>("--strategy")
+        {
+            Description = "How same-instant work is ordered: random (uniform, the default) or pct (probabilistic concurrency testing: random task priorities with a few change points). Both replay exactly from the seed.",
+            DefaultValueFactory = _ => "random",
+        };
+        strategy.AcceptOnlyFromAmong("random", "pct");
+        var firstOnly = new Option<bool>("--first-only")
+        {
+            Description = "Stop at the first counterexample (by default the search goes on and reports one minimal counterexample per broken invariant).",
+        };
 
         var command = new Command("explore", "Search generated task trees for a counterexample to a pattern.")
         {
-            pattern, trees, seed, time, shard, save, maxNodes, invariant, report,
+            pattern, trees, seed, time, shard, save, maxNodes, invariant, report, strategy, firstOnly,
         };
         command.SetAction((parseResult, cancellationToken) =>
         {
@@ -90,6 +101,8 @@ internal static class ExploreCommand
                 ShardCount = shardCount,
                 MaxNodes = parseResult.GetValue(maxNodes),
                 Invariants = parseResult.GetValue(invariant) is { Length: > 0 } ids ? ids : null,
+                AllFindings = !parseResult.GetValue(firstOnly),
+                Run = RunOptions.Default with { Strategy = parseResult.GetValue(strategy) == "pct" ? SchedulingStrategy.Pct : SchedulingStrategy.Random },
             };
             return Task.FromResult(Explore(context, parseResult.GetRequiredValue(pattern), options, parseResult.GetValue(save)!, ReportTargets.Pairs(parseResult.GetValue(report)), cancellationToken));
         });
@@ -113,11 +126,12 @@ internal static class ExploreCommand
         }
 
         string? savedTo = null;
-        if (result.Counterexample is { } counterexample)
+        foreach (var counterexample in result.Counterexamples)
         {
             context.Out.WriteLine(counterexample.ToString());
-            savedTo = Save(counterexample, saveFolder);
-            context.Out.WriteLine($"Saved as {savedTo}: `chaos run {savedTo}` replays it.");
+            var saved = Save(counterexample, saveFolder);
+            savedTo ??= saved;
+            context.Out.WriteLine($"Saved as {saved}: `chaos run {saved}` replays it.");
         }
 
         context.Out.WriteLine(result.ToString());
@@ -128,7 +142,7 @@ internal static class ExploreCommand
             Passed = result.Passed,
             Description = result.ToString(),
             Time = result.Elapsed,
-            Actual = result.Counterexample is { } c ? [.. c.Violations.Select(v => v.Invariant).Distinct()] : [],
+            Actual = [.. result.Counterexamples.SelectMany(c => c.Violations).Select(v => v.Invariant).Distinct()],
             Seed = result.Seed,
             Trees = result.TreesRun,
             StoppedEarly = result.StoppedEarly,
