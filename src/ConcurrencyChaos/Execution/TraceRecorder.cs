@@ -17,10 +17,23 @@ internal sealed class TraceRecorder(RunHost host)
     private static long t_pinnedMs;
 
     private readonly List<TraceEvent> _events = [];
+    private readonly HashSet<string> _started = new(StringComparer.Ordinal);
     private int _running;
 
     /// <summary>Nodes started and not yet ended.</summary>
     public int Running => Volatile.Read(ref _running);
+
+    /// <summary>How many distinct nodes have started (a node started twice counts once).</summary>
+    public int StartedNodes
+    {
+        get
+        {
+            lock (_events)
+            {
+                return _started.Count;
+            }
+        }
+    }
 
     public void Started(string nodeId)
     {
@@ -84,6 +97,10 @@ internal sealed class TraceRecorder(RunHost host)
         lock (_events)
         {
             _events.Add(new TraceEvent(host.EventStep(), t_pinned ? t_pinnedMs : host.NowMs, kind, nodeId, outcome, error, detail));
+            if (kind == TraceEventKind.Started)
+            {
+                _started.Add(nodeId);
+            }
         }
     }
 

@@ -13,6 +13,8 @@ public static class InvariantCatalog
         new CancellationPropagatedInvariant(),
         new FailFastInvariant(),
         new TerminatesInvariant(),
+        new WorkDoneInvariant(),
+        new NoCrashInvariant(),
         new AssertionInvariant(),
     ];
 

@@ -215,7 +215,7 @@ public sealed class ScenarioReaderTests
     [InlineData("{ 'name': 'x', 'tree': { 'children': [ {} ] }, 'expect': { 'when-all': [], 'when-all': [] } }", "$.expect.when-all", "duplicate pattern id 'when-all'")]
     [InlineData("{ 'name': 'x', 'tree': { 'children': [ {} ] }, 'expect': { 'when all': [] } }", "$.expect['when all']", "unknown pattern id 'when all' (known: when-all, ")]
     [InlineData("{ 'name': 'x', 'tree': { 'children': [ {} ] }, 'expect': { 'when-all': 'fail-fast' } }", "$.expect.when-all", "must be an array of invariant ids (the exact set 'when-all' must violate; [] = none), got string \"fail-fast\"")]
-    [InlineData("{ 'name': 'x', 'tree': { 'children': [ {} ] }, 'expect': { 'when-all': [ 'no-orphans', 'fail-fastt' ] } }", "$.expect.when-all[1]", "unknown invariant id 'fail-fastt' (known: errors-observed, no-orphans, cancellation-propagated, fail-fast, terminates, assertion)")]
+    [InlineData("{ 'name': 'x', 'tree': { 'children': [ {} ] }, 'expect': { 'when-all': [ 'no-orphans', 'fail-fastt' ] } }", "$.expect.when-all[1]", "unknown invariant id 'fail-fastt' (known: errors-observed, no-orphans, cancellation-propagated, fail-fast, terminates, work-done, no-crash, assertion)")]
     [InlineData("{ 'name': 'x', 'tree': { 'children': [ {} ] }, 'expect': { 'when-all': [ 'fail-fast', 'no-orphans', 'fail-fast' ] } }", "$.expect.when-all[2]", "duplicate invariant id 'fail-fast' (already at [0])")]
     [InlineData("{ 'name': 'x', 'tree': { 'children': [ {} ] }, 'expect': { 'when-all': [ 1 ] } }", "$.expect.when-all[0]", "must be an invariant id (a string), got 1")]
     public void Document_errors_name_the_path(string json, string path, string gist)

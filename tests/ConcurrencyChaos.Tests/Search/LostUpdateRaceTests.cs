@@ -28,7 +28,7 @@ public sealed class LostUpdateRaceTests
     {
         var options = LostUpdateRace.Options(SchedulingStrategy.Random, 1) with
         {
-            Invariants = ["errors-observed", "no-orphans", "cancellation-propagated", "fail-fast", "terminates"],
+            Invariants = ["errors-observed", "no-orphans", "cancellation-propagated", "fail-fast", "terminates", "work-done", "no-crash"],
             MaxTrees = 300,
         };
         Assert.True(Chaos.Check(LostUpdateRace.Pattern, options).Passed);
