@@ -17,20 +17,19 @@ internal sealed class TraceRecorder(RunHost host)
     private static long t_pinnedMs;
 
     private readonly List<TraceEvent> _events = [];
-    private readonly HashSet<string> _started = new(StringComparer.Ordinal);
     private int _running;
 
     /// <summary>Nodes started and not yet ended.</summary>
     public int Running => Volatile.Read(ref _running);
 
-    /// <summary>How many distinct nodes have started (a node started twice counts once).</summary>
+    /// <summary>How many distinct nodes have started (a node started twice counts once). Counted when asked, at the end of a run that left a timer pending.</summary>
     public int StartedNodes
     {
         get
         {
             lock (_events)
             {
-                return _started.Count;
+                return _events.Where(e => e.Kind == TraceEventKind.Started).Select(e => e.NodeId).Distinct(StringComparer.Ordinal).Count();
             }
         }
     }
@@ -97,10 +96,6 @@ internal sealed class TraceRecorder(RunHost host)
         lock (_events)
         {
             _events.Add(new TraceEvent(host.EventStep(), t_pinned ? t_pinnedMs : host.NowMs, kind, nodeId, outcome, error, detail));
-            if (kind == TraceEventKind.Started)
-            {
-                _started.Add(nodeId);
-            }
         }
     }
 

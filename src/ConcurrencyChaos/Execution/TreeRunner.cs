@@ -77,7 +77,7 @@ internal sealed class TreeRunner
             return false;
         }
 
-        if (_recorder.StartedNodes == _tree.NodeCount)
+        if (!_host.TimerPending || _recorder.StartedNodes == _tree.NodeCount)
         {
             return true;
         }
