@@ -62,17 +62,9 @@ internal sealed class InvariantSet
             return new(all, ids);
         }
 
-        var chosen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var id in selected)
-        {
-            if (id is null || !ids.Contains(id, StringComparer.Ordinal))
-            {
-                throw InvariantCatalog.Unknown(id, paramName, ids);
-            }
-
-            chosen.Add(id);
-        }
-
+        var given = selected.ToList();
+        InvariantCatalog.Validate(given, paramName, ids);
+        var chosen = given.ToHashSet(StringComparer.Ordinal);
         return new([.. all.Where(i => chosen.Contains(i.Id))], ids);
     }
 }

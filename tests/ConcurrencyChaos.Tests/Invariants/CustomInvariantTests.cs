@@ -76,6 +76,19 @@ public class CustomInvariantTests
     }
 
     [Fact]
+    public void InvariantCatalog_Validate_checks_custom_invariants_and_ids_as_a_search_does()
+    {
+        InvariantCatalog.Validate(["no-orphans", "every-child-completed"], [EveryChildCompleted], "ids");
+
+        var unknown = Assert.Throws<ArgumentException>(() => InvariantCatalog.Validate(["every-child-completed"], [], "ids"));
+        var malformed = Assert.Throws<ArgumentException>(() => InvariantCatalog.Validate([], [new Rule("no-orphans", "Takes a built-in id.")], "ids"));
+
+        Assert.Equal("ids", unknown.ParamName);
+        Assert.Contains("'every-child-completed'", unknown.Message, StringComparison.Ordinal);
+        Assert.Contains("is a built-in invariant's", malformed.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_invariant_that_throws_is_named_in_the_error()
     {
         var error = Assert.Throws<InvalidOperationException>(() =>
