@@ -72,7 +72,8 @@ public static class Chaos
     {
         ArgumentNullException.ThrowIfNull(tree);
         ArgumentNullException.ThrowIfNull(pattern);
-        return SingleRun.OnHarnessThread(tree, pattern, options ?? RunOptions.Default, invariants, cancellationToken);
+        var judgedBy = invariants is null ? InvariantSet.Catalog : InvariantSet.Select([], null, invariants, nameof(invariants), nameof(invariants));
+        return SingleRun.OnHarnessThread(tree, pattern, options ?? RunOptions.Default, judgedBy, cancellationToken);
     }
 
     /// <summary>Runs <paramref name="tree"/> once under <paramref name="pattern"/> and judges it.</summary>
@@ -96,6 +97,42 @@ public static class Chaos
         Run(tree, ChaosPattern.Of(patternFactory), options, invariants, cancellationToken);
 
     /// <summary>
+    /// States a property of your own code during a run: when <paramref name="condition"/> is false, the run breaks the
+    /// invariant <c>assertion</c> with <paramref name="message"/>, and a search shrinks and replays that run like any
+    /// other counterexample. Call it from the code under test or from your pattern's wrapper, e.g. after the fan-out:
+    /// <c>Chaos.Assert(counter == children.Count, $"counter is {counter}")</c>.
+    /// </summary>
+    /// <remarks>
+    /// It never throws inside a run: the run goes on and is judged at its end, and the violation names the node whose
+    /// code asserted (the innermost group whose pattern, or operation leaf whose operation, is running; the root for
+    /// your wrapper). The run is found through the ExecutionContext, so calls from the runtime's thread and from work
+    /// that escaped to other threads with its ExecutionContext (<c>Task.Run</c>, <c>await</c>) count; calls on a thread
+    /// that did not flow it (<c>ThreadPool.UnsafeQueueUserWorkItem</c>, <c>ExecutionContext.SuppressFlow</c>), or after
+    /// the run ended, are outside the run. Outside every run a true condition does nothing and a false one throws
+    /// <see cref="InvalidOperationException"/> with the message, so a failed assertion is never silently lost.
+    /// </remarks>
+    /// <param name="condition">What must hold.</param>
+    /// <param name="message">What went wrong, in one line, when it does not hold (shown in the violation).</param>
+    /// <exception cref="ArgumentNullException"><paramref name="message"/> is null.</exception>
+    /// <exception cref="InvalidOperationException"><paramref name="condition"/> is false and no run is under way on this call's ExecutionContext.</exception>
+    public static void Assert(bool condition, string message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (condition)
+        {
+            return;
+        }
+
+        if (RunScope.Current is not { } run)
+        {
+            throw new InvalidOperationException(
+                $"Chaos.Assert failed outside a ConcurrencyChaos run: {message}. (Inside a run of Chaos.Check, Run or Verify it records the violation 'assertion' instead; this call's ExecutionContext carries no run.)");
+        }
+
+        run.AssertionFailed(message);
+    }
+
+    /// <summary>
     /// Replays <paramref name="scenario"/> under every pattern its <c>expect</c> names, in pattern-id order, and
     /// compares the violations with the expectation. Catalog ids run the catalog pattern; other ids must be in
     /// <see cref="ScenarioOptions.Patterns"/>.
@@ -109,6 +146,7 @@ public static class Chaos
     {
         ArgumentNullException.ThrowIfNull(scenario);
         options ??= ScenarioOptions.Default;
+        var invariants = options.InvariantsToCheck();
         var outcomes = new List<ScenarioOutcome>();
         foreach (var (patternId, expected) in scenario.Expect)
         {
@@ -116,7 +154,7 @@ public static class Chaos
             var pattern = options.Patterns.TryGetValue(patternId, out var own)
                 ? ChaosPattern.Named(patternId, own)
                 : ChaosPattern.Catalog(patternId);
-            var report = SingleRun.OnHarnessThread(scenario.Tree, pattern, options.Run, null, cancellationToken);
+            var report = SingleRun.OnHarnessThread(scenario.Tree, pattern, options.Run, invariants, cancellationToken);
             outcomes.Add(new ScenarioOutcome(scenario, patternId, expected, report));
         }
 

@@ -1,4 +1,5 @@
 using ConcurrencyChaos.Execution;
+using ConcurrencyChaos.Judging;
 using ConcurrencyChaos.Model;
 using ConcurrencyChaos.Runtime;
 
@@ -16,8 +17,28 @@ public sealed record ChaosOptions
     /// <summary>The search seed; random when null. The seed used is always reported, and the same seed always finds the same counterexample.</summary>
     public int? Seed { get; init; }
 
-    /// <summary>The invariant ids to check; null for all of them.</summary>
+    /// <summary>The invariant ids to check (built-in, <see cref="CustomInvariants"/>, or <c>property</c>); null for all of them.</summary>
     public IReadOnlyList<string>? Invariants { get; init; }
+
+    /// <summary>
+    /// Your own invariants, judged after every run next to the built-in ones and selected, reported, shrunk and kept
+    /// by their ids like them. Each id must be kebab-case and new. None by default.
+    /// </summary>
+    public IReadOnlyList<ChaosInvariant> CustomInvariants { get; init; } = [];
+
+    /// <summary>
+    /// A property of your own over every finished run (its tree, each node's outcome, what the root gave its caller):
+    /// a failed verdict breaks the invariant <c>property</c> with its message. None by default. For a property of
+    /// the code itself, stated where it runs, use <see cref="Chaos.Assert"/>.
+    /// </summary>
+    public Func<RunView, PropertyVerdict>? Property { get; init; }
+
+    /// <summary>
+    /// Whether the search goes on after the first failure, up to <see cref="MaxTrees"/>, and reports one minimal
+    /// counterexample per broken invariant (<see cref="ChaosResult.Counterexamples"/>, the first still being
+    /// <see cref="ChaosResult.Counterexample"/>). False by default: the search stops at the first failing tree.
+    /// </summary>
+    public bool AllFindings { get; init; }
 
     /// <summary>The most nodes a generated tree may have (the bound grows with the search). Default 16.</summary>
     public int MaxNodes { get; init; } = 16;
@@ -57,11 +78,17 @@ public sealed record ChaosOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxDepth, 1, nameof(MaxDepth));
         ArgumentOutOfRangeException.ThrowIfLessThan(ShardCount, 1, nameof(ShardCount));
         ArgumentOutOfRangeException.ThrowIfLessThan(Replays, 1, nameof(Replays));
+        ArgumentOutOfRangeException.ThrowIfLessThan(Run.PctDepth, 1, "Run.PctDepth");
         if (ShardIndex < 0 || ShardIndex >= ShardCount)
         {
             throw new ArgumentOutOfRangeException(nameof(ShardIndex), ShardIndex, $"A shard index must be in [0, {ShardCount}).");
         }
 
-        Judging.InvariantCatalog.Validate(Invariants ?? [], nameof(Invariants));
+        _ = InvariantsToCheck();
     }
+
+    /// <summary>The invariants every run is judged by.</summary>
+    /// <exception cref="ArgumentException">A custom invariant is malformed, or an id names no invariant.</exception>
+    internal InvariantSet InvariantsToCheck() =>
+        InvariantSet.Select(CustomInvariants, Property, Invariants, nameof(Invariants), nameof(CustomInvariants));
 }

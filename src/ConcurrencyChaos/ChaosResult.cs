@@ -3,7 +3,7 @@ namespace ConcurrencyChaos;
 /// <summary>What a search found.</summary>
 public sealed class ChaosResult
 {
-    internal ChaosResult(string patternName, int seed, int treesRun, long nodesRun, TimeSpan elapsed, Counterexample? counterexample, string? stoppedEarly)
+    internal ChaosResult(string patternName, int seed, int treesRun, long nodesRun, TimeSpan elapsed, IReadOnlyList<Counterexample> counterexamples, string? stoppedEarly)
     {
         ArgumentNullException.ThrowIfNull(patternName);
         PatternName = patternName;
@@ -11,7 +11,7 @@ public sealed class ChaosResult
         TreesRun = treesRun;
         NodesRun = nodesRun;
         Elapsed = elapsed;
-        Counterexample = counterexample;
+        Counterexamples = counterexamples;
         StoppedEarly = stoppedEarly;
     }
 
@@ -49,8 +49,14 @@ public sealed class ChaosResult
     /// <summary>Real time the search took, shrinking included.</summary>
     public TimeSpan Elapsed { get; }
 
-    /// <summary>The minimal failing tree, or null when the search passed.</summary>
-    public Counterexample? Counterexample { get; }
+    /// <summary>The minimal failing tree (the first found, when there are several), or null when the search passed.</summary>
+    public Counterexample? Counterexample => Counterexamples.Count == 0 ? null : Counterexamples[0];
+
+    /// <summary>
+    /// Every counterexample found, in the order found: at most one without <see cref="ChaosOptions.AllFindings"/>;
+    /// with it, one minimal counterexample per broken invariant (one may show several). Empty when the search passed.
+    /// </summary>
+    public IReadOnlyList<Counterexample> Counterexamples { get; }
 
     /// <summary>Real time from the start of the search to the first failing tree judged (the whole search when none failed). For benchmarks.</summary>
     internal TimeSpan SearchTime { get; init; }
@@ -61,12 +67,12 @@ public sealed class ChaosResult
     /// <summary>Why the search stopped before running every tree (time budget, cancellation), or null.</summary>
     public string? StoppedEarly { get; }
 
-    /// <summary>Throws a <see cref="ChaosException"/> whose message is the rendered counterexample, if there is one.</summary>
+    /// <summary>Throws a <see cref="ChaosException"/> whose message is the rendered counterexample (every one, when there are several), if there is one.</summary>
     public void AssertHolds()
     {
-        if (Counterexample is { } counterexample)
+        if (Counterexamples.Count > 0)
         {
-            throw new ChaosException(counterexample.ToString());
+            throw new ChaosException(string.Join("\n\n", Counterexamples.Select(c => c.ToString())));
         }
 
         if (Unreproduced is { } once)
@@ -82,10 +88,13 @@ public sealed class ChaosResult
     /// <summary>One line: passed or not, with the figures and the seed.</summary>
     public override string ToString() => (Counterexample, Unreproduced) switch
     {
-        ({ } c, _) => $"{PatternName}: FAILED after {TreesRun} trees (seed {Seed}): {string.Join("; ", c.Violations.Select(v => v.Invariant))} on {c.NodeCount} nodes",
+        ({ } c, _) when Counterexamples.Count == 1 => $"{PatternName}: FAILED after {TreesRun} trees (seed {Seed}): {Broke(c)}",
+        ({ }, _) => $"{PatternName}: FAILED after {TreesRun} trees (seed {Seed}), {Counterexamples.Count} counterexamples: {string.Join(" | ", Counterexamples.Select(Broke))}",
         (_, { } once) => $"{PatternName}: INCONCLUSIVE after {TreesRun} trees (seed {Seed}): {string.Join("; ", once.Violations.Select(v => v.Invariant).Distinct())} seen once, never reproduced (the code escaped the runtime)",
         _ => $"{PatternName}: held on {TreesRun} trees, {NodesRun} nodes (seed {Seed}){Controlled()}{(StoppedEarly is null ? "" : $"; stopped early: {StoppedEarly}")}",
     };
+
+    private static string Broke(Counterexample c) => $"{string.Join("; ", c.Violations.Select(v => v.Invariant))} on {c.NodeCount} nodes";
 
     private string Controlled() => TreesControlled == TreesRun ? "" : $"; only {TreesControlled} of them ran fully controlled";
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using ConcurrencyChaos.Execution;
+using ConcurrencyChaos.Judging;
 using ConcurrencyChaos.Model;
 using ConcurrencyChaos.Runtime;
 using ConcurrencyChaos.Shrinking;
@@ -19,7 +20,11 @@ internal sealed class ChaosSearch
 {
     private readonly ChaosPattern _pattern;
     private readonly ChaosOptions _options;
+    private readonly InvariantSet _invariants;
     private readonly Arbitrary<TaskTree> _trees;
+    private readonly List<Counterexample> _found = [];
+    private readonly HashSet<string> _covered = new(StringComparer.Ordinal);
+    private HashSet<string>? _nameAfter;
     private readonly List<RuntimeDiagnostic> _diagnostics = [];
     private readonly HashSet<(DiagnosticKind, string?)> _diagnosed = [];
     private bool _escaped;
@@ -32,6 +37,7 @@ internal sealed class ChaosSearch
     {
         _pattern = pattern;
         _options = options;
+        _invariants = options.InvariantsToCheck();
         _trees = ChaosTrees.Arbitrary(options.MaxNodes, options.MaxDepth, options.Run.Operations.Keys);
     }
 
@@ -46,11 +52,11 @@ internal sealed class ChaosSearch
             return result;
         }
 
-        // The watchdog abandoned the harness thread: the tree it was running is the counterexample.
-        var stuck = SingleRun.Judged(search._currentTree!, pattern, search._current!.Abandon(options.Run.StuckAfter), options.Invariants);
+        // The watchdog abandoned the harness thread: the tree it was running is a counterexample (after any found before it).
+        var stuck = SingleRun.Judged(search._currentTree!, pattern, search._current!.Abandon(options.Run.StuckAfter), search._invariants);
         search.Note(stuck.Trace);
-        var counterexample = search.Describe(stuck, seed, 0, stuck.Tree.NodeCount, deterministic: false, reproduced: 1, replays: 1);
-        return search.Result(seed, clock, counterexample, null);
+        search._found.Add(search.Describe(stuck, seed, 0, stuck.Tree.NodeCount, deterministic: false, reproduced: 1, replays: 1));
+        return search.Result(seed, clock, null);
     }
 
     /// <summary>Tree number <paramref name="index"/> of the search with <paramref name="seed"/>: a pure function of both.</summary>
@@ -70,7 +76,8 @@ internal sealed class ChaosSearch
     private ChaosResult Search(int seed, Stopwatch clock, CancellationToken cancellationToken)
     {
         string? stoppedEarly = null;
-        RunReport? failing = null;
+        TimeSpan? searchTime = null;
+        RunReport? unreproduced = null;
         for (var index = _options.ShardIndex; TreesRun < _options.MaxTrees; index += _options.ShardCount)
         {
             if (cancellationToken.IsCancellationRequested)
@@ -101,47 +108,97 @@ internal sealed class ChaosSearch
             TreesRun++;
             NodesRun += tree.NodeCount;
             _options.Progress?.Report(new ChaosProgress(TreesRun, NodesRun));
-            if (!report.Passed)
+            var broken = report.Violations.Select(v => v.Invariant).Where(id => !_covered.Contains(id)).ToHashSet(StringComparer.Ordinal);
+            if (broken.Count == 0)
             {
-                failing = report;
+                continue; // held, or (all findings) broke only what a counterexample already shows
+            }
+
+            searchTime ??= clock.Elapsed;
+            if (!Conclude(report, broken, seed, cancellationToken))
+            {
+                unreproduced ??= report;
+            }
+
+            if (cancellationToken.IsCancellationRequested)
+            {
+                stoppedEarly = "cancelled";
+                break;
+            }
+
+            if (!_options.AllFindings)
+            {
                 break;
             }
         }
 
-        var searchTime = clock.Elapsed;
-        if (failing is null)
+        return Result(seed, clock, stoppedEarly, searchTime, unreproduced);
+    }
+
+    /// <summary>
+    /// Turns a failing run into counterexamples of the invariants in <paramref name="broken"/>: shrinks its tree to a
+    /// 1-minimal one that still breaks one of them, confirms it by replays, and keeps it; with
+    /// <see cref="ChaosOptions.AllFindings"/>, shrinks the same tree again for those the kept one does not show, until
+    /// each has one. Returns false when no replay showed the failure again (it is then unreproduced, never a counterexample).
+    /// </summary>
+    private bool Conclude(RunReport failing, HashSet<string> broken, int seed, CancellationToken cancellationToken)
+    {
+        while (broken.Count > 0)
         {
-            return Result(seed, clock, null, stoppedEarly, searchTime);
+            var target = broken.ToHashSet(StringComparer.Ordinal);
+            bool Shows(RunReport run) => run.Violations.Any(v => target.Contains(v.Invariant));
+            _nameAfter = _found.Count == 0 ? null : target; // later counterexamples of one search get names of their own
+            var shrunk = GreedyShrinker.Shrink(
+                failing.Tree,
+                _trees.Shrinker,
+                candidate => StillFails(candidate, Shows, cancellationToken),
+                _options.MaxShrinkRuns,
+                cancellationToken);
+            if (cancellationToken.IsCancellationRequested)
+            {
+                // Cancelled while shrinking: the tree that failed in the search is the counterexample, unconfirmed by a replay.
+                _found.Add(Describe(failing, seed, 0, failing.Tree.NodeCount, deterministic: false, reproduced: 1, replays: 1));
+                return true;
+            }
+
+            if (Confirm(failing, shrunk, Shows, seed) is not { } counterexample)
+            {
+                _covered.UnionWith(target); // not shrunk for again: it would not reproduce again
+                return false;
+            }
+
+            // The counterexample shows at least one of the target (the shrinker and the replays made sure), so each
+            // round leaves fewer: what it does not show is shrunk for again, from the same tree.
+            _found.Add(counterexample);
+            _covered.UnionWith(counterexample.Violations.Select(v => v.Invariant));
+            if (!_options.AllFindings)
+            {
+                break;
+            }
+
+            broken.ExceptWith(_covered);
         }
 
-        var broken = failing.Violations.Select(v => v.Invariant).ToHashSet(StringComparer.Ordinal);
-        bool Shows(RunReport run) => run.Violations.Any(v => broken.Contains(v.Invariant));
-        var shrunk = GreedyShrinker.Shrink(
-            failing.Tree,
-            _trees.Shrinker,
-            candidate => StillFails(candidate, Shows, cancellationToken),
-            _options.MaxShrinkRuns,
-            cancellationToken);
-        if (cancellationToken.IsCancellationRequested)
-        {
-            // Cancelled while shrinking: the tree that failed in the search is the counterexample, unconfirmed by a replay.
-            return Result(seed, clock, Describe(failing, seed, 0, failing.Tree.NodeCount, deterministic: false, reproduced: 1, replays: 1), "cancelled", searchTime);
-        }
+        return true;
+    }
 
+    /// <summary>
+    /// The counterexample of a shrunk tree, from replays: controlled and never escaped, one equal replay proves the trace
+    /// a pure function of the tree. Otherwise thread timing decided which tree failed first and how it shrank, so only
+    /// what replays show is reported, and how often: the minimal tree first, else the tree that failed in the search;
+    /// null when no replay of either shows it.
+    /// </summary>
+    private Counterexample? Confirm(RunReport failing, GreedyShrinker.Result shrunk, Func<RunReport, bool> shows, int seed)
+    {
         var minimal = Execute(shrunk.Tree);
         var replay = Execute(shrunk.Tree);
-
-        // Controlled and never escaped: the trace is a pure function of the tree, and one equal replay proves it.
-        if (_options.Run.Mode == ExecutionMode.Controlled && !_escaped && Shows(minimal) && minimal.Trace.ToText() == replay.Trace.ToText())
+        if (_options.Run.Mode == ExecutionMode.Controlled && !_escaped && shows(minimal) && minimal.Trace.ToText() == replay.Trace.ToText())
         {
-            return Result(seed, clock, Describe(minimal, seed, shrunk.Steps, failing.Tree.NodeCount, deterministic: true, reproduced: 2, replays: 2), stoppedEarly, searchTime);
+            return Describe(minimal, seed, shrunk.Steps, failing.Tree.NodeCount, deterministic: true, reproduced: 2, replays: 2);
         }
 
-        // Otherwise thread timing decided which tree failed first and how it shrank: report only what replays show,
-        // and how often. The minimal tree first; if no replay of it fails, the tree that failed in the search.
-        var counterexample = Confirmed(shrunk.Tree, [minimal, replay], Shows, seed, shrunk.Steps, failing.Tree.NodeCount)
-            ?? Confirmed(failing.Tree, [], Shows, seed, 0, failing.Tree.NodeCount);
-        return Result(seed, clock, counterexample, stoppedEarly, searchTime, unreproduced: counterexample is null ? failing : null);
+        return Confirmed(shrunk.Tree, [minimal, replay], shows, seed, shrunk.Steps, failing.Tree.NodeCount)
+            ?? Confirmed(failing.Tree, [], shows, seed, 0, failing.Tree.NodeCount);
     }
 
     /// <summary>
@@ -162,17 +219,17 @@ internal sealed class ChaosSearch
             : Describe(reproducing[0], seed, shrinkSteps, originalNodes, deterministic: false, reproduced: reproducing.Count, replays: runs.Count);
     }
 
-    /// <summary>The result so far; <paramref name="searchTime"/> splits the elapsed time into searching and shrinking.</summary>
-    private ChaosResult Result(int seed, Stopwatch clock, Counterexample? counterexample, string? stoppedEarly, TimeSpan? searchTime = null, RunReport? unreproduced = null)
+    /// <summary>The result so far; <paramref name="searchTime"/> (to the first failing tree) splits the elapsed time into searching and shrinking.</summary>
+    private ChaosResult Result(int seed, Stopwatch clock, string? stoppedEarly, TimeSpan? searchTime = null, RunReport? unreproduced = null)
     {
         var elapsed = clock.Elapsed;
-        return new(_pattern.Name, seed, TreesRun, NodesRun, elapsed, counterexample, stoppedEarly)
+        return new(_pattern.Name, seed, TreesRun, NodesRun, elapsed, [.. _found], stoppedEarly)
         {
             Diagnostics = [.. _diagnostics],
             TreesControlled = _treesControlled,
             Unreproduced = unreproduced,
             SearchTime = searchTime ?? elapsed,
-            ShrinkTime = counterexample is null && unreproduced is null ? TimeSpan.Zero : elapsed - (searchTime ?? elapsed),
+            ShrinkTime = _found.Count == 0 && unreproduced is null ? TimeSpan.Zero : elapsed - (searchTime ?? elapsed),
         };
     }
 
@@ -195,7 +252,7 @@ internal sealed class ChaosSearch
         RunReport report;
         try
         {
-            report = SingleRun.OnThisThread(tree, _pattern, _options.Run, _options.Invariants, runner => Volatile.Write(ref _current, runner), cancellationToken);
+            report = SingleRun.OnThisThread(tree, _pattern, _options.Run, _invariants, runner => Volatile.Write(ref _current, runner), cancellationToken);
         }
         finally
         {
@@ -210,7 +267,8 @@ internal sealed class ChaosSearch
 
     private Counterexample Describe(RunReport minimal, int seed, int shrinkSteps, int originalNodes, bool deterministic, int reproduced, int replays)
     {
-        var (name, json) = KeptScenario.Of(_pattern, minimal, seed, shrinkSteps, originalNodes);
+        var namedAfter = _nameAfter is null ? null : minimal.Violations.FirstOrDefault(v => _nameAfter.Contains(v.Invariant))?.Invariant;
+        var (name, json) = KeptScenario.Of(_pattern, minimal, seed, shrinkSteps, originalNodes, _options.Run, namedAfter);
         return new Counterexample(minimal, seed, shrinkSteps, originalNodes, deterministic, name, json, reproduced, replays);
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ConcurrencyChaos.Execution;
 using ConcurrencyChaos.Model;
 using ConcurrencyChaos.Reporting;
 using ConcurrencyChaos.Scenarios;
@@ -12,12 +13,19 @@ namespace ConcurrencyChaos;
 /// </summary>
 internal static class KeptScenario
 {
-    /// <summary>The name (<c>found-&lt;pattern&gt;-seed-&lt;seed&gt;</c>) and the scenario JSON that replays <paramref name="minimal"/>.</summary>
-    public static (string Name, string Json) Of(ChaosPattern pattern, RunReport minimal, int seed, int shrinkSteps, int originalNodes)
+    /// <summary>
+    /// The name (<c>found-&lt;pattern&gt;-seed-&lt;seed&gt;</c>, then <c>-&lt;invariant&gt;</c> when <paramref name="namedAfter"/>
+    /// tells one counterexample of a search from the others) and the scenario JSON that replays <paramref name="minimal"/>.
+    /// A tree found under <see cref="SchedulingStrategy.Pct"/> replays its trace only under it, which the <c>about</c> says.
+    /// </summary>
+    public static (string Name, string Json) Of(ChaosPattern pattern, RunReport minimal, int seed, int shrinkSteps, int originalNodes, RunOptions run, string? namedAfter = null)
     {
-        var name = string.Create(CultureInfo.InvariantCulture, $"found-{Names.Slug(pattern.Name)}-seed-{seed}");
+        var name = string.Create(CultureInfo.InvariantCulture, $"found-{Names.Slug(pattern.Name)}-seed-{seed}{(namedAfter is null ? "" : "-" + namedAfter)}");
+        var strategy = run.Strategy == SchedulingStrategy.Pct
+            ? string.Create(CultureInfo.InvariantCulture, $" Found under the PCT scheduling strategy (depth {run.PctDepth}): replay it with RunOptions.Strategy = Pct and PctDepth = {run.PctDepth}, which orders its same-instant work.")
+            : "";
         var about = string.Create(CultureInfo.InvariantCulture,
-            $"Found by ConcurrencyChaos (search seed {seed}, {Shrinking(originalNodes, minimal.Tree.NodeCount, shrinkSteps)}). 'expect' says {pattern.Name} must hold every invariant on this tree and 'found' records what it broke: this scenario fails until the pattern is fixed, then guards the fix.");
+            $"Found by ConcurrencyChaos (search seed {seed}, {Shrinking(originalNodes, minimal.Tree.NodeCount, shrinkSteps)}). 'expect' says {pattern.Name} must hold every invariant on this tree and 'found' records what it broke: this scenario fails until the pattern is fixed, then guards the fix.{strategy}");
         var id = pattern.CatalogId ?? Names.Slug(pattern.Name);
         var expect = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal) { [id] = [] };
         var found = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)

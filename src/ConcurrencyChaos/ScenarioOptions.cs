@@ -1,4 +1,5 @@
 using ConcurrencyChaos.Execution;
+using ConcurrencyChaos.Judging;
 
 namespace ConcurrencyChaos;
 
@@ -14,4 +15,17 @@ public sealed record ScenarioOptions
 
     /// <summary>Gets the budgets of each replay, and the operations the scenario's leaves may run.</summary>
     public RunOptions Run { get; init; } = RunOptions.Default;
+
+    /// <summary>
+    /// Gets your own invariants, judged in every replay next to the built-in ones; a scenario's <c>expect</c> may name
+    /// their ids when it is read with them in its vocabulary (<see cref="Scenarios.ScenarioVocabulary.WithInvariants"/>).
+    /// </summary>
+    public IReadOnlyList<ChaosInvariant> CustomInvariants { get; init; } = [];
+
+    /// <summary>Gets a property of your own over every replay (see <see cref="ChaosOptions.Property"/>); a failed verdict breaks <c>property</c>.</summary>
+    public Func<RunView, PropertyVerdict>? Property { get; init; }
+
+    /// <summary>The invariants every replay is judged by.</summary>
+    /// <exception cref="ArgumentException">A custom invariant is malformed.</exception>
+    internal InvariantSet InvariantsToCheck() => InvariantSet.Select(CustomInvariants, Property, null, "invariants", nameof(CustomInvariants));
 }

@@ -12,7 +12,7 @@ internal static class SingleRun
 {
     /// <summary>Runs on a harness thread under the watchdog: a stuck run is abandoned and reported, never hung.</summary>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before or during the run.</exception>
-    public static RunReport OnHarnessThread(TaskTree tree, ChaosPattern pattern, RunOptions options, IReadOnlyCollection<string>? invariants, CancellationToken cancellationToken = default)
+    public static RunReport OnHarnessThread(TaskTree tree, ChaosPattern pattern, RunOptions options, InvariantSet? invariants, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(tree);
         cancellationToken.ThrowIfCancellationRequested();
@@ -26,7 +26,7 @@ internal static class SingleRun
 
     /// <summary>Runs on the current thread (which must be a harness thread, or a test that accepts being hung).</summary>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before or during the run.</exception>
-    public static RunReport OnThisThread(TaskTree tree, ChaosPattern pattern, RunOptions options, IReadOnlyCollection<string>? invariants, Action<TreeRunner>? started = null, CancellationToken cancellationToken = default)
+    public static RunReport OnThisThread(TaskTree tree, ChaosPattern pattern, RunOptions options, InvariantSet? invariants, Action<TreeRunner>? started = null, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var runner = Runner(tree, pattern, options);
@@ -46,7 +46,8 @@ internal static class SingleRun
     /// A registered operation failed by itself, or a pattern threw its own exception before returning a task:
     /// the run is not the experiment its tree describes.
     /// </exception>
-    internal static RunReport Judged(TaskTree tree, ChaosPattern pattern, Trace trace, IReadOnlyCollection<string>? invariants)
+    /// <remarks>Judged by <paramref name="invariants"/>, or the catalog when null.</remarks>
+    internal static RunReport Judged(TaskTree tree, ChaosPattern pattern, Trace trace, InvariantSet? invariants)
     {
         if (trace.Diagnostics.FirstOrDefault(d => d.Kind.IsBrokenSetup()) is { } broken)
         {
@@ -56,6 +57,6 @@ internal static class SingleRun
                 + $"Tree (pattern '{pattern.Name}', scheduler seed {tree.Seed}):\n{TreeText.Render(tree, trace, pattern.Name)}");
         }
 
-        return new(tree, pattern.Name, trace, Judge.Check(tree, trace, invariants));
+        return new(tree, pattern.Name, trace, Judge.Check(tree, trace, invariants ?? InvariantSet.Catalog));
     }
 }

@@ -10,7 +10,7 @@ internal static class CommonOptions
     /// <summary><c>--assembly PATH</c>, repeatable: load the <c>[ChaosPattern]</c> methods of a team's assembly.</summary>
     public static Option<string[]> Assembly() => new("--assembly")
     {
-        Description = "Load the [ChaosPattern(\"id\")] methods of this assembly (repeatable; also \"assemblies\" in chaos.json), so --pattern and scenario files may name them.",
+        Description = "Load the [ChaosPattern(\"id\")] methods and ChaosInvariant classes of this assembly (repeatable; also \"assemblies\" in chaos.json), so --pattern, --invariant and scenario files may name them.",
         HelpName = "PATH",
         Arity = ArgumentArity.ZeroOrMore,
     };
@@ -21,12 +21,18 @@ internal static class CommonOptions
         Description = "Run on the thread pool with the real clock instead of the deterministic runtime: for patterns that leave it by themselves (e.g. when-each-break). Not reproducible.",
     };
 
-    /// <summary>The catalog plus the patterns of the configured and the given assemblies.</summary>
+    /// <summary>The catalog plus the patterns and invariants of the configured and the given assemblies.</summary>
     /// <exception cref="BadInputException">An assembly or a <c>[ChaosPattern]</c> in it is not usable.</exception>
     public static PatternSet Patterns(CliContext context, string[]? assemblies)
     {
         var paths = context.Settings.Assemblies.Concat(assemblies ?? []).ToList();
-        return paths.Count == 0 ? PatternSet.Catalog : PatternSet.With(PatternAssemblies.Load(paths));
+        if (paths.Count == 0)
+        {
+            return PatternSet.Catalog;
+        }
+
+        var (patterns, invariants) = PatternAssemblies.Load(paths);
+        return PatternSet.With(patterns, invariants);
     }
 
     /// <summary>The run budgets: controlled by default, real-time with <c>--real-time</c>.</summary>

@@ -4,12 +4,14 @@ using System.Text.Json;
 using ConcurrencyChaos.Cli.Console;
 using ConcurrencyChaos.Cli.Patterns;
 using ConcurrencyChaos.Cli.Reports;
+using ConcurrencyChaos.Execution;
 
 namespace ConcurrencyChaos.Cli.Commands;
 
 /// <summary>
 /// <c>chaos explore --pattern ID</c>: searches generated trees for a counterexample within a tree and time
-/// budget (shardable). On one, prints it, saves it as a scenario and exits 1; when the search held, prints the
+/// budget (shardable). On counterexamples (one per broken invariant; the first alone with <c>--first-only</c>),
+/// prints and saves each as a scenario and exits 1; when the search held, prints the
 /// one-line result and exits 0. A search that ran no tree (its time ran out first) proves nothing: exit 2. A
 /// cancelled search is never "held": it says so and exits 130 (143 on SIGTERM), after writing its reports.
 /// Defaults come from configuration section <c>explore</c> (chaos.json, CHAOS_explore__trees...).
@@ -66,17 +68,26 @@ internal static class ExploreCommand
         };
         var invariant = new Option<string[]>("--invariant")
         {
-            Description = $"Check only this invariant (repeatable; default: all of {string.Join(", ", Judging.InvariantCatalog.Ids)}).",
+            Description = $"Check only this invariant (repeatable; default: all of {string.Join(", ", Judging.InvariantCatalog.Ids)}, and the ChaosInvariant classes of an --assembly, which may be named too).",
             HelpName = "ID",
         };
-        invariant.Validators.Add(InvariantIds.Validate);
         var assembly = CommonOptions.Assembly();
         var realTime = CommonOptions.RealTime();
         var report = ReportTargets.CreateOption();
+        var strategy = new Option<string>("--strategy")
+        {
+            Description = "How same-instant work is ordered: random (uniform, the default) or pct (probabilistic concurrency testing: random task priorities with a few change points). Both replay exactly from the seed.",
+            DefaultValueFactory = _ => "random",
+        };
+        strategy.AcceptOnlyFromAmong("random", "pct");
+        var firstOnly = new Option<bool>("--first-only")
+        {
+            Description = "Stop at the first counterexample (by default the search goes on and reports one minimal counterexample per broken invariant).",
+        };
 
         var command = new Command("explore", "Search generated task trees for a counterexample to a pattern.")
         {
-            pattern, trees, seed, time, shard, save, maxNodes, invariant, assembly, realTime, report,
+            pattern, trees, seed, time, shard, save, maxNodes, invariant, assembly, realTime, report, strategy, firstOnly,
         };
         command.SetAction((parseResult, cancellationToken) =>
         {
@@ -93,8 +104,10 @@ internal static class ExploreCommand
                 ShardIndex = theShard.Index,
                 ShardCount = theShard.Count,
                 MaxNodes = parseResult.GetValue(maxNodes),
-                Invariants = parseResult.GetValue(invariant) is { Length: > 0 } ids ? ids : null,
-                Run = CommonOptions.Run(isRealTime),
+                Invariants = patterns.SelectInvariants(parseResult.GetValue(invariant)),
+                CustomInvariants = patterns.Invariants,
+                AllFindings = !parseResult.GetValue(firstOnly),
+                Run = CommonOptions.Run(isRealTime) with { Strategy = parseResult.GetValue(strategy) == "pct" ? SchedulingStrategy.Pct : SchedulingStrategy.Random },
             };
             return Task.FromResult(Explore(context, chosen, options, parseResult.GetValue(save)!, ReportTargets.Pairs(parseResult.GetValue(report)), cancellationToken));
         });
@@ -127,11 +140,16 @@ internal static class ExploreCommand
         string? savedTo = null;
         string line;
         int code;
-        if (result?.Counterexample is { } counterexample)
+        if (result is { Counterexamples.Count: > 0 })
         {
-            context.Out.WriteLine(counterexample.ToString());
-            savedTo = Save(counterexample, saveFolder);
-            context.Out.WriteLine($"Saved as {savedTo}: `chaos run {savedTo}` replays it.");
+            foreach (var counterexample in result.Counterexamples)
+            {
+                context.Out.WriteLine(counterexample.ToString());
+                var saved = Save(counterexample, saveFolder);
+                savedTo ??= saved;
+                context.Out.WriteLine($"Saved as {saved}: `chaos run {saved}` replays it.");
+            }
+
             line = result.ToString();
             code = cancelled ? ExitCodes.Cancelled : ExitCodes.Violated;
         }
@@ -160,7 +178,7 @@ internal static class ExploreCommand
             Passed = code == ExitCodes.Held,
             Description = line,
             Time = result?.Elapsed ?? progress.Elapsed,
-            Actual = result?.Counterexample is { } c ? [.. c.Violations.Select(v => v.Invariant).Distinct()] : [],
+            Actual = result is null ? [] : [.. result.Counterexamples.SelectMany(c => c.Violations).Select(v => v.Invariant).Distinct()],
             Seed = seed,
             Trees = treesRun,
             StoppedEarly = cancelled ? "cancelled" : result?.StoppedEarly,

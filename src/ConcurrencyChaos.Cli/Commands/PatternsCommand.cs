@@ -54,7 +54,7 @@ internal static class PatternsCommand
         var cells = new Dictionary<(string Pattern, string Invariant), ChaosResult>();
         foreach (var pattern in patterns.All)
         {
-            foreach (var invariant in InvariantCatalog.Ids)
+            foreach (var invariant in patterns.InvariantIds)
             {
                 if (cancellationToken.IsCancellationRequested)
                 {
@@ -63,7 +63,7 @@ internal static class PatternsCommand
 
                 try
                 {
-                    var result = Chaos.Check(pattern.ToChaosPattern(), new ChaosOptions { Seed = seed, MaxTrees = trees, Invariants = [invariant] }, cancellationToken);
+                    var result = Chaos.Check(pattern.ToChaosPattern(), new ChaosOptions { Seed = seed, MaxTrees = trees, Invariants = [invariant], CustomInvariants = patterns.Invariants }, cancellationToken);
                     if (!(result.Passed && cancellationToken.IsCancellationRequested))
                     {
                         cells[(pattern.Id, invariant)] = result; // a cell cut short by the cancellation was not searched
@@ -105,12 +105,12 @@ internal static class PatternsCommand
             .Select(p => new MatrixRow(
                 p.Id,
                 p.IsStructured,
-                InvariantCatalog.Ids.Where(i => matrix.Cells.ContainsKey((p.Id, i))).ToDictionary(i => i, i => matrix.Cells[(p.Id, i)].Counterexample)))
+                matrix.Patterns.InvariantIds.Where(i => matrix.Cells.ContainsKey((p.Id, i))).ToDictionary(i => i, i => matrix.Cells[(p.Id, i)].Counterexample)))
             .ToList();
-        var page = Pictures.HtmlMatrix(rows, InvariantCatalog.Ids);
+        var page = Pictures.HtmlMatrix(rows, matrix.Patterns.InvariantIds);
         if (matrix.Cancelled)
         {
-            var notice = string.Create(CultureInfo.InvariantCulture, $"<p class=\"figures cancelled\"><b>Cancelled</b> after {matrix.Cells.Count} of {matrix.Patterns.All.Count * InvariantCatalog.Ids.Count} cells: the cells marked — were never searched, so they show nothing about their pattern.</p>\n");
+            var notice = string.Create(CultureInfo.InvariantCulture, $"<p class=\"figures cancelled\"><b>Cancelled</b> after {matrix.Cells.Count} of {matrix.Patterns.All.Count * matrix.Patterns.InvariantIds.Count} cells: the cells marked — were never searched, so they show nothing about their pattern.</p>\n");
             var at = page.IndexOf("<table", StringComparison.Ordinal);
             page = at < 0 ? page.Replace("</body>", notice + "</body>", StringComparison.Ordinal) : page.Insert(at, notice);
         }
@@ -133,7 +133,7 @@ internal static class PatternsCommand
         output.WriteLine();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Invariants broken (each cell: {matrix.Trees} trees, seed {matrix.Seed}; ✗N = counterexample of N nodes, ✗? = failed but not reproduced, ✓ = held, — = not searched):"));
         var header = new StringBuilder("  " + new string(' ', idWidth));
-        foreach (var invariant in InvariantCatalog.Ids)
+        foreach (var invariant in matrix.Patterns.InvariantIds)
         {
             header.Append("  ").Append(invariant);
         }
@@ -142,7 +142,7 @@ internal static class PatternsCommand
         foreach (var pattern in all)
         {
             var row = new StringBuilder("  " + pattern.Id.PadRight(idWidth));
-            foreach (var invariant in InvariantCatalog.Ids)
+            foreach (var invariant in matrix.Patterns.InvariantIds)
             {
                 row.Append("  ").Append(Cell(matrix, pattern, invariant).PadRight(invariant.Length));
             }
@@ -152,7 +152,7 @@ internal static class PatternsCommand
 
         if (matrix.Cancelled)
         {
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Cancelled after {matrix.Cells.Count} of {all.Count * InvariantCatalog.Ids.Count} cells: — marks the cells never searched."));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Cancelled after {matrix.Cells.Count} of {all.Count * matrix.Patterns.InvariantIds.Count} cells: — marks the cells never searched."));
         }
     }
 
@@ -172,11 +172,11 @@ internal static class PatternsCommand
             json.WriteNumber("seed", matrix.Seed);
             json.WriteBoolean("cancelled", matrix.Cancelled);
             json.WriteStartArray("invariants");
-            foreach (var invariant in InvariantCatalog.Ids)
+            foreach (var invariant in matrix.Patterns.InvariantIds)
             {
                 json.WriteStartObject();
                 json.WriteString("id", invariant);
-                json.WriteString("summary", InvariantCatalog.Describe(invariant));
+                json.WriteString("summary", matrix.Patterns.DescribeInvariant(invariant));
                 json.WriteEndObject();
             }
 
@@ -191,7 +191,7 @@ internal static class PatternsCommand
                 json.WriteBoolean("runsControlled", pattern.RunsControlled);
                 json.WriteString("summary", pattern.Summary);
                 json.WriteStartObject("invariants");
-                foreach (var invariant in InvariantCatalog.Ids)
+                foreach (var invariant in matrix.Patterns.InvariantIds)
                 {
                     json.WriteStartObject(invariant);
                     if (matrix.Cells.TryGetValue((pattern.Id, invariant), out var result))

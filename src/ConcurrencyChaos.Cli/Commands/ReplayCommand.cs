@@ -48,6 +48,7 @@ internal static class ReplayCommand
         }
 
         var allMet = true;
+        var options = patterns.ScenarioOptions(CommonOptions.Run(request.RealTime));
         foreach (var id in ids)
         {
             var known = patterns.Get(id, request.File);
@@ -55,7 +56,9 @@ internal static class ReplayCommand
             RunReport report;
             try
             {
-                report = Chaos.Run(scenario.Tree, known.ToChaosPattern(), CommonOptions.Run(request.RealTime), null, cancellationToken);
+                // One run under this pattern alone, judged as `chaos run` judges it (the team's invariants too).
+                var alone = scenario with { Expect = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal) { [id] = [] } };
+                report = Chaos.Verify(alone, options, cancellationToken).Single().Report;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {

@@ -1,12 +1,14 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
+using ConcurrencyChaos.Judging;
 
 namespace ConcurrencyChaos.Cli.Patterns;
 
 /// <summary>
-/// Finds the team's patterns: every static method marked <c>[ChaosPattern("id")]</c> in the assemblies given
-/// with <c>--assembly</c> (or <c>assemblies</c> in chaos.json), each loaded in its own
-/// <see cref="PatternLoadContext"/>. Every problem of every assembly is collected and reported at once.
+/// Finds the team's patterns and invariants: every static method marked <c>[ChaosPattern("id")]</c> and every
+/// <see cref="ChaosInvariant"/> class (<see cref="ChaosInvariant.FromAssembly"/>) in the assemblies given with
+/// <c>--assembly</c> (or <c>assemblies</c> in chaos.json), each loaded in its own <see cref="PatternLoadContext"/>.
+/// Every problem of every assembly is collected and reported at once.
 /// </summary>
 internal static partial class PatternAssemblies
 {
@@ -16,11 +18,18 @@ internal static partial class PatternAssemblies
         "a pattern is `static Task M(IReadOnlyList<Func<CancellationToken, Task>> children, CancellationToken cancellationToken)`, "
         + "or a factory `static Func<IReadOnlyList<Func<CancellationToken, Task>>, CancellationToken, Task> M(TimeProvider time)`";
 
-    /// <summary>The patterns of <paramref name="paths"/>, in assembly then metadata order.</summary>
-    /// <exception cref="BadInputException">A file is missing or not a .NET assembly, cannot be loaded, holds no pattern, or a <c>[ChaosPattern]</c> is misused; every such problem is listed.</exception>
-    public static IReadOnlyList<KnownPattern> Load(IEnumerable<string> paths)
+    /// <summary>
+    /// The patterns of <paramref name="paths"/>, in assembly then metadata order, and their invariants, in assembly
+    /// then type name order.
+    /// </summary>
+    /// <exception cref="BadInputException">
+    /// A file is missing or not a .NET assembly, cannot be loaded, holds neither a pattern nor an invariant, a
+    /// <c>[ChaosPattern]</c> is misused, or an invariant is malformed or cannot be made; every such problem is listed.
+    /// </exception>
+    public static (IReadOnlyList<KnownPattern> Patterns, IReadOnlyList<ChaosInvariant> Invariants) Load(IEnumerable<string> paths)
     {
         var found = new List<KnownPattern>();
+        var invariants = new List<ChaosInvariant>();
         var problems = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var given in paths)
@@ -28,7 +37,7 @@ internal static partial class PatternAssemblies
             var path = Path.GetFullPath(given);
             if (seen.Add(path))
             {
-                LoadOne(given, path, found, problems);
+                LoadOne(given, path, found, invariants, problems);
             }
         }
 
@@ -37,10 +46,10 @@ internal static partial class PatternAssemblies
             throw new BadInputException(string.Join("\nchaos: ", problems));
         }
 
-        return found;
+        return (found, invariants);
     }
 
-    private static void LoadOne(string given, string path, List<KnownPattern> found, List<string> problems)
+    private static void LoadOne(string given, string path, List<KnownPattern> found, List<ChaosInvariant> invariants, List<string> problems)
     {
         var kind = Input.FileSystemProbe.KindOf(path);
         if (kind != Input.FileKind.RegularFile)
@@ -79,10 +88,38 @@ internal static partial class PatternAssemblies
             }
         }
 
-        if (found.Count == patternsBefore && problems.Count == problemsBefore)
+        var invariantsBefore = invariants.Count;
+        AddInvariants(assembly, given, invariants, problems);
+        if (found.Count == patternsBefore && invariants.Count == invariantsBefore && problems.Count == problemsBefore)
         {
-            problems.Add($"--assembly {given}: has no method marked [ChaosPattern(\"id\")]");
+            problems.Add($"--assembly {given}: has no method marked [ChaosPattern(\"id\")] and no ChaosInvariant class");
         }
+    }
+
+    /// <summary>
+    /// The assembly's <see cref="ChaosInvariant"/> classes, checked as a search will check them (with those of the
+    /// assemblies before it), so that a malformed one is bad input named here and not a failure of the first run.
+    /// </summary>
+    private static void AddInvariants(Assembly assembly, string given, List<ChaosInvariant> invariants, List<string> problems)
+    {
+        IReadOnlyList<ChaosInvariant> own;
+        try
+        {
+            own = ChaosInvariant.FromAssembly(assembly);
+            InvariantCatalog.Validate([], [.. invariants, .. own], "--assembly");
+        }
+        catch (TargetInvocationException e)
+        {
+            problems.Add($"--assembly {given}: a ChaosInvariant's constructor threw: {e.InnerException?.Message ?? e.Message}");
+            return;
+        }
+        catch (ArgumentException e)
+        {
+            problems.Add($"--assembly {given}: {e.Message.Replace($" (Parameter '{e.ParamName}')", string.Empty, StringComparison.Ordinal)}");
+            return;
+        }
+
+        invariants.AddRange(own);
     }
 
     private static Type[] TypesOf(Assembly assembly, string given)

@@ -52,8 +52,11 @@ internal static class OperationLeaf
     }
 
     /// <summary>The pipeline around the operation; a leaf that ignores its token gets none.</summary>
-    private static Task ExecuteAsync(Call call) =>
-        PollyRun.ExecuteAsync(call.Pipeline, call.Operation, call.Leaf.OnCancel == CancelBehavior.Ignore ? CancellationToken.None : call.Token);
+    private static Task ExecuteAsync(Call call)
+    {
+        using var scope = RunScope.EnterNode(call.Id);
+        return PollyRun.ExecuteAsync(call.Pipeline, call.Operation, call.Leaf.OnCancel == CancelBehavior.Ignore ? CancellationToken.None : call.Token);
+    }
 
     private static async Task EndAsync(Call call, Task execution)
     {

@@ -35,6 +35,18 @@ public sealed record RunOptions
     public ExecutionMode Mode { get; init; } = ExecutionMode.Controlled;
 
     /// <summary>
+    /// In <see cref="ExecutionMode.Controlled"/>: how same-instant work is ordered, from the tree's seed.
+    /// <see cref="SchedulingStrategy.Random"/> (default) or <see cref="SchedulingStrategy.Pct"/>; both replay exactly.
+    /// </summary>
+    public SchedulingStrategy Strategy { get; init; } = SchedulingStrategy.Random;
+
+    /// <summary>
+    /// With <see cref="SchedulingStrategy.Pct"/>: the bug depth d aimed at, i.e. how many ordering constraints a bug
+    /// may need; each run gets d − 1 priority change points. Default 3; at least 1 (1: no change points).
+    /// </summary>
+    public int PctDepth { get; init; } = 3;
+
+    /// <summary>
     /// In <see cref="ExecutionMode.RealTime"/>: real milliseconds per virtual millisecond of the tree (its
     /// work, cleanup and cancellation times). Default 1; 0.5 runs twice as fast, 2 twice as slow. Trace
     /// times are real elapsed milliseconds divided by this. Ignored in controlled mode.

@@ -22,6 +22,18 @@ internal sealed class TraceRecorder(RunHost host)
     /// <summary>Nodes started and not yet ended.</summary>
     public int Running => Volatile.Read(ref _running);
 
+    /// <summary>How many distinct nodes have started (a node started twice counts once). Counted when asked, at the end of a run that left a timer pending.</summary>
+    public int StartedNodes
+    {
+        get
+        {
+            lock (_events)
+            {
+                return _events.Where(e => e.Kind == TraceEventKind.Started).Select(e => e.NodeId).Distinct(StringComparer.Ordinal).Count();
+            }
+        }
+    }
+
     public void Started(string nodeId)
     {
         host.CurrentNode = nodeId;
@@ -48,6 +60,9 @@ internal sealed class TraceRecorder(RunHost host)
     }
 
     public void CallerCancelled() => Add(TraceEventKind.CallerCancelled, Model.TaskTree.RootId);
+
+    /// <summary>A <c>Chaos.Assert</c> of <paramref name="nodeId"/>'s code failed with <paramref name="message"/>.</summary>
+    public void AssertionFailed(string nodeId, string message) => Add(TraceEventKind.AssertionFailed, nodeId, detail: message);
 
     /// <summary>
     /// In real time: until the scope ends, events recorded on this thread carry the time it began, as

@@ -19,6 +19,7 @@ internal sealed class TreeRunner
     private readonly IReadOnlyDictionary<string, Func<CancellationToken, Task>> _operations;
     private readonly Dictionary<string, FanOutPattern> _resolved = new(StringComparer.Ordinal);
     private volatile RootResult? _root;
+    private ITimer? _callerTimer;
 
     public TreeRunner(TaskTree tree, Func<TimeProvider, FanOutPattern> patternUnderTest, Func<string, Func<TimeProvider, FanOutPattern>> namedPatterns, RunOptions options)
     {
@@ -49,14 +50,40 @@ internal sealed class TreeRunner
     /// <summary>Runs the tree on the current thread.</summary>
     public Trace Run()
     {
-        // Finished: the root has ended, so have all the nodes it started, and every end has been noticed.
-        var status = _host.Run(Start, () => _root is not null && _recorder.Running == 0 && _notices.AllDelivered);
+        // Chaos.Assert, anywhere in the run's code, records into this run's trace.
+        using var scope = RunScope.EnterRun(_recorder, _host);
+
+        var status = _host.Run(Start, Finished);
         if (_root is not null && status is RunStatus.Deadlocked or RunStatus.TimeBudgetExhausted or RunStatus.StepBudgetExhausted)
         {
-            status = RunStatus.CompletedWithStragglers;
+            // Out of time or work after the root ended: stragglers if a node still runs, else only the wait for late starts ended.
+            status = _recorder.Running == 0 && _notices.AllDelivered ? RunStatus.Completed : RunStatus.CompletedWithStragglers;
         }
 
         return Snapshot(status);
+    }
+
+    /// <summary>
+    /// Whether the run is over: the root has ended, so have all the nodes it started, and every end has been noticed.
+    /// While a node has never started, the run also waits for the timers still pending: a pattern that returned and
+    /// starts children later (from a timer) must be seen starting them, after their group ended, to be judged for it.
+    /// The caller's await is over by then, so its cancellation timer is dropped first, as a <c>using</c> of its token
+    /// source would, and only the pattern's own timers remain.
+    /// </summary>
+    private bool Finished()
+    {
+        if (_root is null || _recorder.Running != 0 || !_notices.AllDelivered)
+        {
+            return false;
+        }
+
+        if (!_host.TimerPending || _recorder.StartedNodes == _tree.NodeCount)
+        {
+            return true;
+        }
+
+        _callerTimer?.Dispose();
+        return !_host.TimerPending;
     }
 
     /// <summary>Stops the run at its next step (from any thread): the caller cancelled. The trace ends <see cref="RunStatus.Cancelled"/>.</summary>
@@ -85,7 +112,7 @@ internal sealed class TreeRunner
             }
             else
             {
-                _host.Clock.CreateTimer(_ => CancelCaller(caller), null, TimeSpan.FromMilliseconds(after), Timeout.InfiniteTimeSpan);
+                _callerTimer = _host.Clock.CreateTimer(_ => CancelCaller(caller), null, TimeSpan.FromMilliseconds(after), Timeout.InfiniteTimeSpan);
             }
         }
 
@@ -148,6 +175,8 @@ internal sealed class TreeRunner
             Task task;
             try
             {
+                // The pattern's code runs in its group's scope, and an async pattern keeps it across its awaits.
+                using var scope = RunScope.EnterNode(id);
                 task = pattern(children, token)
                     ?? throw new InvalidOperationException($"The pattern of group {id} returned null instead of a Task.");
             }

@@ -2,32 +2,28 @@ using ConcurrencyChaos.Model;
 
 namespace ConcurrencyChaos.Judging;
 
-/// <summary>Judges one run: checks a tree's trace against the invariants of <see cref="InvariantCatalog"/>.</summary>
+/// <summary>Judges one run: checks a tree's trace against the invariants of <see cref="InvariantCatalog"/> and the consumer's own.</summary>
 internal static class Judge
 {
     /// <summary>
     /// Every violation in the run, in catalog order and, within an invariant, by the node it is about
-    /// (tree pre-order). <paramref name="invariantIds"/> picks invariants by id; null checks all of them.
+    /// (tree pre-order). <paramref name="invariantIds"/> picks catalog invariants by id; null checks all of them.
     /// </summary>
     /// <exception cref="ArgumentException">An id names no invariant.</exception>
     public static IReadOnlyList<Violation> Check(TaskTree tree, Trace trace, IReadOnlyCollection<string>? invariantIds = null)
     {
+        // Validate every id before judging anything, so a typo is never mistaken for "holds".
+        var invariants = invariantIds is null ? InvariantSet.Catalog : InvariantSet.Select([], null, invariantIds, nameof(invariantIds), "custom");
+        return Check(tree, trace, invariants);
+    }
+
+    /// <summary>Every violation in the run of the invariants of <paramref name="invariants"/>, in its order and, within an invariant, by node.</summary>
+    public static IReadOnlyList<Violation> Check(TaskTree tree, Trace trace, InvariantSet invariants)
+    {
         ArgumentNullException.ThrowIfNull(tree);
         ArgumentNullException.ThrowIfNull(trace);
-
-        // Validate every id before judging anything, so a typo is never mistaken for "holds".
-        if (invariantIds is not null)
-        {
-            InvariantCatalog.Validate(invariantIds, nameof(invariantIds));
-        }
-
-        var selected = invariantIds?.Select(InvariantCatalog.Get).ToHashSet();
+        ArgumentNullException.ThrowIfNull(invariants);
         var input = new JudgeInput(tree, trace);
-        return
-        [
-            .. InvariantCatalog.All
-                .Where(i => selected is null || selected.Contains(i))
-                .SelectMany(i => i.Check(input)),
-        ];
+        return [.. invariants.Selected.SelectMany(i => i.Check(input))];
     }
 }

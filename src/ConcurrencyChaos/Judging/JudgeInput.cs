@@ -11,6 +11,7 @@ namespace ConcurrencyChaos.Judging;
 internal sealed class JudgeInput
 {
     private readonly Lazy<ReferenceOutcome> _reference;
+    private RunView? _view;
     private readonly Dictionary<string, TreeEntry> _entriesById;
     private readonly Dictionary<string, List<string>> _children;
     private readonly Dictionary<string, int> _order;
@@ -54,6 +55,9 @@ internal sealed class JudgeInput
 
     /// <summary>The ideal structured run of <see cref="Tree"/>, computed on first use.</summary>
     public ReferenceOutcome Reference => _reference.Value;
+
+    /// <summary>The run as the consumer's own invariants see it, made on first use.</summary>
+    public RunView View => _view ??= new RunView(Tree, Trace);
 
     /// <summary>Every node of the tree with its id and parent id, in pre-order.</summary>
     public IReadOnlyList<TreeEntry> Entries { get; }

@@ -25,6 +25,11 @@ public static class DiagnosticKinds
     public static bool IsEscape(this DiagnosticKind kind) =>
         kind is DiagnosticKind.ThreadPool or DiagnosticKind.RealTimer or DiagnosticKind.BlockingWait or DiagnosticKind.Stuck;
 
+    /// <summary>Whether a real application would crash where the run saw this (judged by the invariant <c>no-crash</c>).</summary>
+    /// <param name="kind">The kind.</param>
+    /// <returns>True for async-void-exception: an exception that escaped an async void method or a posted callback.</returns>
+    public static bool WouldCrash(this DiagnosticKind kind) => kind is DiagnosticKind.AsyncVoidException;
+
     /// <summary>Whether the run is not the experiment its tree describes, so it gets no verdict (a <see cref="ChaosException"/> instead).</summary>
     /// <param name="kind">The kind.</param>
     /// <returns>True for pattern-error and operation-error.</returns>

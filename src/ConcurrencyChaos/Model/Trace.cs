@@ -96,9 +96,9 @@ public sealed class Trace
         var nodes = new Dictionary<string, NodeTimeline>(StringComparer.Ordinal);
         foreach (var e in events)
         {
-            if (e.Kind == TraceEventKind.CallerCancelled)
+            if (e.Kind is TraceEventKind.CallerCancelled or TraceEventKind.AssertionFailed)
             {
-                continue;
+                continue; // about the run, not a step in the node's life
             }
 
             var node = nodes.TryGetValue(e.NodeId, out var existing) ? existing : new NodeTimeline(e.NodeId);

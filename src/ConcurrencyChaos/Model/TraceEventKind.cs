@@ -17,4 +17,10 @@ public enum TraceEventKind
 
     /// <summary>The caller cancelled the root's token.</summary>
     CallerCancelled,
+
+    /// <summary>
+    /// <c>Chaos.Assert</c> was called with a false condition by the node's code (<see cref="TraceEvent.Detail"/>: the
+    /// assertion's message). Only failed assertions are recorded.
+    /// </summary>
+    AssertionFailed,
 }

@@ -46,6 +46,9 @@ internal sealed class DeterministicRuntime : RunHost
 
     public override bool IsControlled => true;
 
+    /// <summary>Whether a live timer is due at some virtual time (it would fire if the run went on).</summary>
+    public override bool TimerPending => Clock.NextDue() is not null;
+
     /// <summary>Steps taken so far. Read from other threads by the watchdog.</summary>
     public override long Progress => Volatile.Read(ref _step);
 

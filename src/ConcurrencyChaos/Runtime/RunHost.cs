@@ -37,6 +37,9 @@ internal abstract class RunHost
     /// <summary>The node most recently started or resumed, for blaming escapes and stuck threads.</summary>
     public string? CurrentNode { get; set; }
 
+    /// <summary>Whether a timer of the run is still pending (controlled only: a real-time host cannot tell, and says false).</summary>
+    public virtual bool TimerPending => false;
+
     /// <summary>Runs after every controlled step (never in real time).</summary>
     public Action? AfterStep { get; set; }
 

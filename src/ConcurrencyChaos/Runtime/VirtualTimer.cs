@@ -10,6 +10,9 @@ internal sealed class VirtualTimer(VirtualTimeProvider owner, TimerCallback call
 {
     public long Version { get; private set; }
 
+    /// <summary>The state the callback is given: what the timer works for (a leaf, a delay's task), for strategies that group work by it.</summary>
+    public object? State => state;
+
     public long DueTicks { get; private set; } = -1;
 
     public long PeriodTicks { get; private set; } = -1;

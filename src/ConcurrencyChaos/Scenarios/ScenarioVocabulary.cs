@@ -23,6 +23,10 @@ public sealed record ScenarioVocabulary(IReadOnlySet<string> PatternIds, IReadOn
     public ScenarioVocabulary WithPatterns(params IEnumerable<string> patternIds) =>
         this with { PatternIds = new OrderedSet([.. PatternIds, .. patternIds]) };
 
+    /// <summary>This vocabulary plus a consumer's own invariant ids (<c>ChaosInvariant.Id</c>, or <c>property</c>), for <c>expect</c> lists that name them.</summary>
+    public ScenarioVocabulary WithInvariants(params IEnumerable<string> invariantIds) =>
+        this with { InvariantIds = new OrderedSet([.. InvariantIds, .. invariantIds]) };
+
     /// <summary>
     /// The operation names a leaf may run (keys of <c>RunOptions.Operations</c>); none in
     /// the built-in vocabulary, since operations are a consumer's code.

@@ -15,7 +15,7 @@ public sealed class ExploreCommandTests : IDisposable
         var found = _temp.File("found");
         var json = _temp.File("explore.json");
 
-        var (code, output, _) = await CliHarness.RunAsync("explore", "--pattern", "when-all", "--seed", "1", "--trees", "100", "--save", found, "--report", "json", json);
+        var (code, output, _) = await CliHarness.RunAsync("explore", "--pattern", "when-all", "--seed", "1", "--trees", "100", "--first-only", "--save", found, "--report", "json", json);
 
         Assert.Equal(1, code);
         Assert.Contains("ConcurrencyChaos: pattern 'when-all' broke", output, StringComparison.Ordinal);

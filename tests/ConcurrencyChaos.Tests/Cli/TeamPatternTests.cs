@@ -24,8 +24,8 @@ public sealed class TeamPatternTests : IDisposable
         Assert.Equal(1, code);
         Assert.Contains("pattern 'fetch-all' broke cancellation-propagated", output, StringComparison.Ordinal);
         Assert.Contains("fetch-all: FAILED after", output, StringComparison.Ordinal);
-        var saved = Assert.Single(Directory.GetFiles(found));
-        Assert.Equal("found-fetch-all-seed-1.json", Path.GetFileName(saved));
+        var saved = Path.Combine(found, "found-fetch-all-seed-1.json"); // the first of one counterexample per broken invariant
+        Assert.Contains(saved, Directory.GetFiles(found));
         using (var scenario = JsonDocument.Parse(File.ReadAllText(saved)))
         {
             Assert.True(scenario.RootElement.GetProperty("expect").TryGetProperty("fetch-all", out _), "the kept scenario names the pattern by its real id");
@@ -51,6 +51,49 @@ public sealed class TeamPatternTests : IDisposable
         Assert.StartsWith("fetch-all-safely: held on 300 trees", output, StringComparison.Ordinal);
         Assert.Equal(1, deadlineCode);
         Assert.Contains("broke no-orphans", deadlineOutput, StringComparison.Ordinal); // WaitAsync's minute passed in virtual time
+    }
+
+    [Fact]
+    public async Task The_teams_own_invariant_is_searched_alone_by_id_kept_and_judged_again_by_run_and_replay()
+    {
+        var found = _temp.File("found");
+
+        var (code, output, error) = await CliHarness.RunAsync(
+            "explore", "--assembly", s_team, "--pattern", "fetch-all-with-deadline", "--invariant", "pages-end-with-the-fetch", "--seed", "1", "--save", found);
+
+        Assert.True(code == 1, output + error);
+        Assert.Contains("pattern 'fetch-all-with-deadline' broke pages-end-with-the-fetch on a", output, StringComparison.Ordinal);
+        Assert.Contains("was still running when the fetch ended", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("no-orphans:", output, StringComparison.Ordinal); // only the invariant asked for is checked
+        var saved = Assert.Single(Directory.GetFiles(found));
+        using (var scenario = JsonDocument.Parse(File.ReadAllText(saved)))
+        {
+            Assert.Contains("pages-end-with-the-fetch", scenario.RootElement.GetProperty("found").GetProperty("fetch-all-with-deadline").EnumerateArray().Select(i => i.GetString()));
+        }
+
+        // The kept file names the team's invariant, so it reads with the assembly, and its runs are judged by it again.
+        var (runCode, runOutput, runError) = await CliHarness.RunAsync("run", "--assembly", s_team, saved);
+        Assert.True(runCode == 1, runOutput + runError);
+        Assert.Contains("unexpected pages-end-with-the-fetch: page", runOutput, StringComparison.Ordinal);
+        Assert.Contains("a kept counterexample: fetch-all-with-deadline broke", runOutput, StringComparison.Ordinal);
+
+        var (replayCode, replayOutput, replayError) = await CliHarness.RunAsync("replay", "--assembly", s_team, saved);
+        Assert.True(replayCode == 1, replayOutput + replayError);
+        Assert.Contains("pages-end-with-the-fetch: page", replayOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_teams_invariant_id_is_unknown_without_its_assembly_and_listed_with_it()
+    {
+        var (code, _, error) = await CliHarness.RunAsync("explore", "--pattern", "when-all", "--invariant", "pages-end-with-the-fetch");
+        var (withCode, withOutput, withError) = await CliHarness.RunAsync(
+            "explore", "--assembly", s_team, "--pattern", "when-all", "--invariant", "pages-end-with-the-fech", "--trees", "1");
+
+        Assert.Equal(2, code);
+        Assert.Contains("unknown invariant id 'pages-end-with-the-fetch' in --invariant", error, StringComparison.Ordinal);
+        Assert.Contains("load their assembly with --assembly PATH", error, StringComparison.Ordinal);
+        Assert.True(withCode == 2, withOutput + withError);
+        Assert.Contains("Did you mean 'pages-end-with-the-fetch'?", withError, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -91,6 +134,9 @@ public sealed class TeamPatternTests : IDisposable
         Assert.Equal("yours", fetchAll.GetProperty("kind").GetString());
         Assert.StartsWith("Task.WhenAll over every page", fetchAll.GetProperty("summary").GetString(), StringComparison.Ordinal);
         Assert.False(fetchAll.GetProperty("invariants").GetProperty("cancellation-propagated").GetProperty("held").GetBoolean());
+        var own = json.RootElement.GetProperty("invariants").EnumerateArray().Single(i => i.GetProperty("id").GetString() == "pages-end-with-the-fetch");
+        Assert.Equal("No page is still running once the fetch has ended.", own.GetProperty("summary").GetString());
+        Assert.True(fetchAll.GetProperty("invariants").GetProperty("pages-end-with-the-fetch").GetProperty("searched").GetBoolean());
     }
 
     [Fact]

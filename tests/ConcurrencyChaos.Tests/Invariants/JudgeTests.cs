@@ -9,9 +9,9 @@ namespace ConcurrencyChaos.Tests.Invariants;
 public class JudgeTests
 {
     [Fact]
-    public void The_catalog_lists_the_five_invariants_in_order()
+    public void The_catalog_lists_the_eight_invariants_in_order()
     {
-        Assert.Equal(["errors-observed", "no-orphans", "cancellation-propagated", "fail-fast", "terminates"], InvariantCatalog.Ids);
+        Assert.Equal(["errors-observed", "no-orphans", "cancellation-propagated", "fail-fast", "terminates", "work-done", "no-crash", "assertion"], InvariantCatalog.Ids);
         Assert.All(InvariantCatalog.Ids, id => Assert.True(InvariantCatalog.Contains(id)));
         Assert.All(InvariantCatalog.Ids, id => Assert.False(string.IsNullOrWhiteSpace(InvariantCatalog.Describe(id))));
         Assert.False(InvariantCatalog.Contains("no-such-thing"));
@@ -36,7 +36,7 @@ public class JudgeTests
         var error = Assert.Throws<ArgumentException>(() => InvariantCatalog.Validate(["fail-fast", "errors-lost"], "invariants"));
         Assert.Equal("invariants", error.ParamName);
         Assert.StartsWith(
-            "Unknown invariant id 'errors-lost'. Known ids: errors-observed, no-orphans, cancellation-propagated, fail-fast, terminates.",
+            "Unknown invariant id 'errors-lost'. Known ids: errors-observed, no-orphans, cancellation-propagated, fail-fast, terminates, work-done, no-crash, assertion.",
             error.Message,
             StringComparison.Ordinal);
         Assert.Equal("invariants", Assert.Throws<ArgumentException>(() => InvariantCatalog.Validate([null!], "invariants")).ParamName);

@@ -15,7 +15,7 @@ internal static class ScenarioTestData
 
     /// <summary>The invariant ids the schema lists.</summary>
     public static readonly string[] InvariantIds =
-        ["errors-observed", "no-orphans", "cancellation-propagated", "fail-fast", "terminates"];
+        ["errors-observed", "no-orphans", "cancellation-propagated", "fail-fast", "terminates", "work-done", "no-crash", "assertion"];
 
     /// <summary>Operation names a test suite might register (odd spellings included).</summary>
     public static readonly string[] OperationNames = ["charge-card", "Orders.SaveAsync", "quote\"op"];

@@ -1,0 +1,33 @@
+using ConcurrencyChaos.Model;
+
+namespace ConcurrencyChaos.Judging;
+
+/// <summary>
+/// assertion: every <c>Chaos.Assert</c> made during the run held. The consumer's own property of their code, stated
+/// where it runs (the code under test, or the pattern's wrapper after the fan-out); the run records each failed one as
+/// a <see cref="TraceEventKind.AssertionFailed"/> event, so it is judged, shrunk and replayed like any other rule.
+/// The same message failing again in the same node is reported once.
+/// </summary>
+internal sealed class AssertionInvariant : Invariant
+{
+    /// <inheritdoc />
+    public override string Id => "assertion";
+
+    /// <inheritdoc />
+    public override string Summary => "Every Chaos.Assert made during the run held.";
+
+    /// <inheritdoc />
+    public override IEnumerable<Violation> Check(JudgeInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var failed = input.Trace.Events
+            .Where(e => e.Kind == TraceEventKind.AssertionFailed)
+            .DistinctBy(e => (e.NodeId, e.Detail))
+            .OrderBy(e => input.OrderOf(e.NodeId)); // stable: same node, trace order
+        foreach (var e in failed)
+        {
+            var finding = new AssertionFinding(e.NodeId, e);
+            yield return Violated(finding, $"{finding.Message} (Chaos.Assert in {e.NodeId} at {Words.Ms(e.Time)})");
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using ConcurrencyChaos.Model;
+
+namespace ConcurrencyChaos.Judging;
+
+/// <summary>
+/// work-done: when the root ends successfully and the caller had not cancelled by then, every node of the tree
+/// started. A group that started but never started one of its children skipped that work silently: the caller was
+/// told everything was done. Each skipped node is reported where the skipping happened — a node whose group never
+/// started is that group's loss, not its own.
+/// </summary>
+/// <remarks>
+/// Its own rule, not part of another: no-orphans is about children that outlive their group, and
+/// cancellation-propagated about what happens once the caller cancels; here nothing outlived anything and nobody
+/// cancelled, the work just never ran. A root that faulted or was canceled told its caller something went wrong, and
+/// after the caller's cancellation skipping work is what a pattern should do, so neither is judged. A child started
+/// only after its group ended did start: no-orphans speaks for it.
+/// </remarks>
+internal sealed class WorkDoneInvariant : Invariant
+{
+    /// <inheritdoc />
+    public override string Id => "work-done";
+
+    /// <inheritdoc />
+    public override string Summary =>
+        "When the root ends successfully and the caller has not cancelled, every node of the tree started: no work is silently skipped.";
+
+    /// <inheritdoc />
+    public override IEnumerable<Violation> Check(JudgeInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (input.Trace.Root.Outcome != NodeOutcome.RanToCompletion
+            || input.Root.Ended is not { Outcome: NodeOutcome.RanToCompletion } rootEnded
+            || (input.Trace.CallerCancelled is { } cancelled && input.IndexOf(cancelled) < input.IndexOf(rootEnded)))
+        {
+            yield break;
+        }
+
+        foreach (var entry in input.Entries)
+        {
+            if (entry.ParentId is { } groupId && input.Node(entry.Id).Started is null && input.Node(groupId).Started is not null)
+            {
+                var skipped = new SkippedWorkFinding(entry.Id, groupId, rootEnded);
+                yield return Violated(
+                    skipped,
+                    $"{entry.Id} never started, though its group {groupId} ran and the root ended successfully at {Words.Ms(rootEnded.Time)} with no cancellation by the caller");
+            }
+        }
+    }
+}
