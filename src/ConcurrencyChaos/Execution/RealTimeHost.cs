@@ -17,6 +17,8 @@ internal sealed class RealTimeHost : RunHost
     private readonly Stopwatch _elapsed = new();
     private readonly SemaphoreSlim _changed = new(0);
     private readonly TimeSpan _budget;
+    private readonly TimeSpan _tolerance;
+    private readonly List<TimeSpan> _eventTimes = [];
     private readonly double _scale;
     private long _sequence;
     private long _heartbeat;
@@ -42,10 +44,7 @@ internal sealed class RealTimeHost : RunHost
         _scale = scale;
         _budget = (budget * scale) + headroom;
         _clock = new ScaledTimeProvider(scale);
-
-        // Trace times are whole ms of real time divided by the scale, so two events a real tolerance apart
-        // can be up to that many trace ms apart, rounded up; and at least one, the truncation of each time.
-        Tolerance = Math.Max(1, (long)Math.Ceiling(tolerance.TotalMilliseconds / scale));
+        _tolerance = tolerance;
     }
 
     public override TimeProvider Clock => _clock;
@@ -60,11 +59,28 @@ internal sealed class RealTimeHost : RunHost
 
     public override bool IsControlled => false;
 
-    public override long Tolerance { get; }
+    public override RealTimeTies? Ties
+    {
+        get
+        {
+            lock (_eventTimes)
+            {
+                return new RealTimeTies([.. _eventTimes], _tolerance);
+            }
+        }
+    }
 
     public override TaskScheduler Scheduler => TaskScheduler.Default;
 
-    public override long EventStep() => Interlocked.Increment(ref _sequence);
+    public override long EventStep()
+    {
+        // Under the recorder's lock, so steps and their real times are appended in the same order.
+        lock (_eventTimes)
+        {
+            _eventTimes.Add(_elapsed.Elapsed);
+            return Interlocked.Increment(ref _sequence);
+        }
+    }
 
     public override void Changed() => _changed.Release();
 

@@ -56,9 +56,9 @@ public sealed record RunOptions
     /// <summary>
     /// In <see cref="ExecutionMode.RealTime"/>: how far apart in real time two events recorded on different
     /// threads must be for judging to order them. Closer ones are a tie and never blamed (a fault and its
-    /// sibling's cancellation in the same real millisecond, say). Default 1 ms, the trace clock's resolution;
+    /// sibling's cancellation in the same real millisecond, say). Default 1 ms, the trace clock's resolution at scale 1;
     /// raise it on a loaded machine, where a thread can be held up for longer between two events. Reports
-    /// state it (<see cref="Model.Trace.Tolerance"/>, in trace ms). Ignored in controlled mode, whose order is exact.
+    /// state it (<see cref="Model.Trace.TieTolerance"/>). Ignored in controlled mode, whose order is exact.
     /// </summary>
     public TimeSpan RealTimeTolerance { get; init; } = TimeSpan.FromMilliseconds(1);
 

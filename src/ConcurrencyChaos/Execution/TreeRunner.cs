@@ -98,7 +98,7 @@ internal sealed class TreeRunner
     }
 
     private Trace Snapshot(RunStatus status) =>
-        new(_recorder.Snapshot(), _root ?? RootResult.NeverEnded, status, _host.Diagnostics, _host.NowMs, _host.Steps) { Tolerance = _host.Tolerance };
+        new(_recorder.Snapshot(), _root ?? RootResult.NeverEnded, status, _host.Diagnostics, _host.NowMs, _host.Steps) { Ties = _host.Ties };
 
     /// <summary>The first step: arms the caller's cancellation and calls the root, as an awaiting caller would.</summary>
     private void Start()

@@ -60,9 +60,9 @@ internal sealed class CancellationPropagatedInvariant : Invariant
             return null;
         }
 
-        if (input.Later(started, cancelled))
+        if (input.After(started, cancelled))
         {
-            return node.TokenCancelled is not { } seen || input.Later(seen.Time, started.Time) ? CancellationLapse.StartedWithLiveToken : null;
+            return node.TokenCancelled is not { } seen || input.LaterInTime(seen, started) ? CancellationLapse.StartedWithLiveToken : null;
         }
 
         if (!input.RunningAt(node, cancelled))
@@ -71,7 +71,7 @@ internal sealed class CancellationPropagatedInvariant : Invariant
         }
 
         return node.TokenCancelled is not { } token ? CancellationLapse.NeverCancelled
-            : input.Later(token.Time, cancelled.Time) ? CancellationLapse.CancelledLate
+            : input.LaterInTime(token, cancelled) ? CancellationLapse.CancelledLate
             : null;
     }
 
@@ -94,7 +94,7 @@ internal sealed class CancellationPropagatedInvariant : Invariant
     /// </summary>
     private static bool AllEndedBefore(JudgeInput input, TraceEvent cancelled) =>
         input.Entries.All(e => e.Id == TaskTree.RootId || (input.Node(e.Id) is { Ended: { } ended } node
-            && (input.IndexOf(ended) < input.IndexOf(cancelled) || (!input.Later(ended, cancelled) && !SawCancellation(input, node, ended)))));
+            && (input.IndexOf(ended) < input.IndexOf(cancelled) || (!input.After(ended, cancelled) && !SawCancellation(input, node, ended)))));
 
     private static bool SawCancellation(JudgeInput input, NodeTimeline node, TraceEvent ended) =>
         ended.Outcome == NodeOutcome.Canceled || (node.TokenCancelled is { } token && input.IndexOf(token) < input.IndexOf(ended));

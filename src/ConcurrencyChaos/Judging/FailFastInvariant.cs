@@ -57,7 +57,7 @@ internal sealed class FailFastInvariant : Invariant
             return null;
         }
 
-        if (input.Later(started, first))
+        if (input.After(started, first))
         {
             return Finding(FailFastLapse.StartedAfterFault, first);
         }
@@ -67,13 +67,22 @@ internal sealed class FailFastInvariant : Invariant
             return input.RunningAt(sibling, first) ? Finding(FailFastLapse.NeverCancelled, first) : null;
         }
 
-        return faults.FirstBefore(seen.Time - input.Trace.Tolerance) is { } late && late.NodeId != nodeId && input.RunningAt(sibling, late)
+        return CaughtBy(input, faults, seen) is { } late && late.NodeId != nodeId && input.RunningAt(sibling, late)
             ? Finding(FailFastLapse.CancelledLate, late)
             : null;
 
         FailFastFinding Finding(FailFastLapse lapse, TraceEvent fault) =>
             new(nodeId, fault, lapse, started, sibling.TokenCancelled, sibling.Ended);
     }
+
+    /// <summary>
+    /// The earliest fault, in trace order, at a time before the token was seen cancelled: an earlier virtual instant, or
+    /// in real time recorded more than the tie tolerance earlier. Real-time events are recorded in the order of their
+    /// real times, so the earliest fault at a trace time up to the cancellation's is the only one that can be.
+    /// </summary>
+    private static TraceEvent? CaughtBy(JudgeInput input, SiblingFaults faults, TraceEvent seen) => input.Trace.Ties is null
+        ? faults.FirstBefore(seen.Time)
+        : faults.FirstBefore(seen.Time + 1) is { } fault && input.LaterInTime(seen, fault) ? fault : null;
 
     private static string Say(FailFastFinding finding)
     {

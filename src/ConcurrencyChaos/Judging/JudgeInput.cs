@@ -6,7 +6,7 @@ namespace ConcurrencyChaos.Judging;
 /// What every invariant judges: the tree, its trace, the ideal run (computed once, on first use) and
 /// lookups over them. "Before" and "after" are positions in <see cref="Model.Trace.Events"/> for a
 /// controlled run; in real time, where threads record events concurrently, one event is after another only
-/// when it is more than <see cref="Model.Trace.Tolerance"/> later (<see cref="Later(TraceEvent, TraceEvent)"/>).
+/// when it was recorded more than <see cref="Model.Trace.TieTolerance"/> later (<see cref="After"/>).
 /// </summary>
 internal sealed class JudgeInput
 {
@@ -103,25 +103,28 @@ internal sealed class JudgeInput
 
     /// <summary>
     /// Whether <paramref name="a"/> certainly happened after <paramref name="b"/>: later in the trace (controlled),
-    /// or more than the tolerance later in time (real time: closer events are a tie, and a tie is never "after").
+    /// or recorded more than the tie tolerance later (real time: closer events are a tie, and a tie is never "after").
     /// </summary>
-    public bool Later(TraceEvent a, TraceEvent b)
+    public bool After(TraceEvent a, TraceEvent b) => Trace.Ties is { } ties ? ties.Later(a, b) : IndexOf(a) > IndexOf(b);
+
+    /// <summary>
+    /// Whether <paramref name="a"/> came at a later time than <paramref name="b"/>: a later virtual instant
+    /// (controlled: the same instant is not later, whatever the order), or recorded more than the tie tolerance later (real time).
+    /// </summary>
+    public bool LaterInTime(TraceEvent a, TraceEvent b)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        return Trace.Tolerance == 0 ? IndexOf(a) > IndexOf(b) : a.Time - b.Time > Trace.Tolerance;
+        return Trace.Ties is { } ties ? ties.Later(a, b) : a.Time > b.Time;
     }
-
-    /// <summary>Whether <paramref name="time"/> is certainly later than <paramref name="than"/>: by more than the tolerance.</summary>
-    public bool Later(long time, long than) => time - than > Trace.Tolerance;
 
     /// <summary>Whether the node was certainly running at <paramref name="at"/>: started, not after it, and not ended by then.</summary>
     public bool RunningAt(NodeTimeline node, TraceEvent at)
     {
         ArgumentNullException.ThrowIfNull(node);
         return node.Started is { } started
-            && !Later(started, at)
-            && (node.Ended is not { } ended || Later(ended, at));
+            && !After(started, at)
+            && (node.Ended is not { } ended || After(ended, at));
     }
 
     /// <summary>Whether the root's task ended and the caller's await got a result.</summary>

@@ -28,9 +28,9 @@ internal sealed class NoOrphansInvariant : Invariant
             }
 
             var child = input.Node(entry.Id);
-            OrphanKind? kind = input.Later(started, groupEnded) ? OrphanKind.StartedAfterGroupEnded
+            OrphanKind? kind = input.After(started, groupEnded) ? OrphanKind.StartedAfterGroupEnded
                 : child.Ended is not { } ended ? OrphanKind.NeverEnded
-                : input.Later(ended, groupEnded) ? OrphanKind.EndedAfterGroup
+                : input.After(ended, groupEnded) ? OrphanKind.EndedAfterGroup
                 : null;
             if (kind is { } how)
             {

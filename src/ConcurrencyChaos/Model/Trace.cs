@@ -50,13 +50,15 @@ public sealed class Trace
     public long Steps { get; }
 
     /// <summary>
-    /// Trace ms within which two events are not taken as ordered. 0 for a controlled run: one thread, so the
-    /// order of <see cref="Events"/> is exact, even within one virtual instant. In real time, events recorded on
-    /// different threads in the same real millisecond may appear in either order, so judging orders two
-    /// events only when their times differ by more than this (<see cref="Execution.RunOptions.RealTimeTolerance"/>
-    /// in trace ms); closer events are a tie, never blamed.
+    /// Null for a controlled run: one thread, so the order of <see cref="Events"/> is exact, even within one virtual
+    /// instant. In real time, the real time within which two events are a tie (<see cref="Execution.RunOptions.RealTimeTolerance"/>):
+    /// events recorded on different threads that close together may appear in either order, so judging never blames
+    /// one for coming after the other.
     /// </summary>
-    public long Tolerance { get; init; }
+    public TimeSpan? TieTolerance => Ties?.Tolerance;
+
+    /// <summary>In real time, when each event was recorded, to tell ties from order; null for a controlled run.</summary>
+    internal RealTimeTies? Ties { get; init; }
 
     /// <summary>Every node that appears in the trace, by id.</summary>
     public IReadOnlyDictionary<string, NodeTimeline> Nodes => _nodes;

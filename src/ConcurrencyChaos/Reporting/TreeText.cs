@@ -19,9 +19,9 @@ internal static class TreeText
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"Tree ({tree.NodeCount} nodes, scheduler seed {tree.Seed}");
         text.Append(tree.CancelAfter is { } c ? string.Create(CultureInfo.InvariantCulture, $", caller cancels at {c} ms") : ", caller never cancels");
-        if (trace is { Tolerance: > 0 } realTime)
+        if (trace?.TieTolerance is { } tie)
         {
-            text.Append(CultureInfo.InvariantCulture, $"; real time: events within {realTime.Tolerance} ms of each other are a tie, never blamed");
+            text.Append(CultureInfo.InvariantCulture, $"; real time: events less than {tie.TotalMilliseconds} ms apart are a tie, never blamed");
         }
 
         text.Append("):\n");

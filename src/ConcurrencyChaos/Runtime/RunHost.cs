@@ -25,8 +25,8 @@ internal abstract class RunHost
     /// <summary>Whether the run is controlled (one thread, steps); false in real time.</summary>
     public abstract bool IsControlled { get; }
 
-    /// <summary>Trace ms within which two events are a tie (<see cref="Trace.Tolerance"/>): 0 unless in real time.</summary>
-    public virtual long Tolerance => 0;
+    /// <summary>In real time, when each event so far was recorded and the tie tolerance (<see cref="Trace.Ties"/>); null when controlled.</summary>
+    public virtual RealTimeTies? Ties => null;
 
     /// <summary>The scheduler continuations the runner registers run on.</summary>
     public abstract TaskScheduler Scheduler { get; }

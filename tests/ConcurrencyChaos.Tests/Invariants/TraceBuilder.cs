@@ -8,14 +8,17 @@ namespace ConcurrencyChaos.Tests.Invariants;
 internal sealed class TraceBuilder
 {
     private readonly List<TraceEvent> _events = [];
-    private long _tolerance;
+    private TimeSpan? _tieTolerance;
 
     public IReadOnlyList<TraceEvent> Events => _events;
 
-    /// <summary>Built traces are real-time ones, whose events within <paramref name="ms"/> of each other are a tie.</summary>
-    public TraceBuilder RealTime(long ms)
+    /// <summary>
+    /// Built traces are real-time ones at scale 1 (each event recorded at its time), whose events less than
+    /// <paramref name="ms"/> apart are a tie.
+    /// </summary>
+    public TraceBuilder RealTime(double ms)
     {
-        _tolerance = ms;
+        _tieTolerance = TimeSpan.FromMilliseconds(ms);
         return this;
     }
 
@@ -68,7 +71,10 @@ internal sealed class TraceBuilder
             .Except(_events.Where(e => e.Kind == TraceEventKind.Ended).Select(e => e.NodeId)).Any();
         var defaultStatus = !ended ? RunStatus.Deadlocked : stragglers ? RunStatus.CompletedWithStragglers : RunStatus.Completed;
         endTime ??= _events.Count == 0 ? 0 : _events.Max(e => e.Time);
-        return new Trace(_events.ToList(), root, status ?? defaultStatus, [], endTime.Value, _events.Count) { Tolerance = _tolerance };
+        return new Trace(_events.ToList(), root, status ?? defaultStatus, [], endTime.Value, _events.Count) 
+        {
+            Ties = _tieTolerance is { } tolerance ? new RealTimeTies([.. _events.Select(e => TimeSpan.FromMilliseconds(e.Time))], tolerance) : null,
+        };
     }
 
     private TraceBuilder Add(long time, TraceEventKind kind, string id, NodeOutcome? outcome = null, InjectedError? error = null) =>

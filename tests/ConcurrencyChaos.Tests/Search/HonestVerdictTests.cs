@@ -93,8 +93,8 @@ public sealed class HonestVerdictTests
             return tasks.Any(t => !t.IsCompleted) && Interlocked.Exchange(ref broke, 1) == 0 ? Task.CompletedTask : Task.WhenAll(tasks);
         }
 
-        // No tolerance beyond the trace clock's (1 trace ms, 0.05 real ms): with the default 1 real ms (20 trace ms
-        // at this scale) the one broken run would be a tie, hence held, whenever its child ended within a ms.
+        // No tie tolerance: with the default 1 real ms (20 trace ms at this scale) the one broken run would be a tie,
+        // hence held, whenever its child ended within a real ms of the pattern's return.
         var realTime = new RunOptions { Mode = ExecutionMode.RealTime, TimeScale = 0.05, RealTimeTolerance = TimeSpan.Zero };
         var result = Chaos.Check(OnceOnly, new ChaosOptions { Seed = 1, MaxTrees = 200, Invariants = ["no-orphans"], Run = realTime });
 
