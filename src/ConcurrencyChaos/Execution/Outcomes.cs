@@ -17,10 +17,29 @@ internal static class Outcomes
     public static RootResult Root(Task task) => task.Status switch
     {
         TaskStatus.RanToCompletion => new RootResult(NodeOutcome.RanToCompletion, null, []),
-        TaskStatus.Canceled => new RootResult(NodeOutcome.Canceled, nameof(TaskCanceledException), []),
+        // `await` rethrows the exception that ended it (an async method keeps it): an injected error that is an
+        // OperationCanceledException still reaches the caller through it.
+        TaskStatus.Canceled => Root(CancellationOf(task)),
         // `await` throws the first inner exception; whatever else Task.Exception holds is lost to the caller.
         _ => Root(task.Exception!.InnerExceptions[0]) with { Outcome = NodeOutcome.Faulted },
     };
+
+    /// <summary>The <see cref="OperationCanceledException"/> that <c>await</c> of a canceled task throws.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Usage", "VSTHRD002:Avoid problematic synchronous waits", Justification = "The task has completed; this only retrieves its exception.")]
+    public static OperationCanceledException CancellationOf(Task canceled)
+    {
+        // The only way to get the exception a canceled task holds; a throw, but only for a canceled task.
+        try
+        {
+            canceled.GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException e)
+        {
+            return e;
+        }
+
+        return new TaskCanceledException(canceled);
+    }
 
     /// <summary>What the caller sees when the root throws <paramref name="thrown"/> (or its task's await does).</summary>
     public static RootResult Root(Exception thrown) =>

@@ -15,6 +15,12 @@ public sealed record InjectedError(string NodeId, ErrorKind Kind, ErrorOrigin Or
 {
     private const string DataKey = "ConcurrencyChaos.InjectedError";
 
+    /// <summary>
+    /// The token an injected cancellation-shaped error carries: cancelled, like a timeout of the leaf's own that
+    /// fired, and never a token the leaf was given (nor the caller's, nor any group's).
+    /// </summary>
+    private static readonly CancellationToken OwnTimeout = new(canceled: true);
+
     /// <summary>A new exception of <see cref="Kind"/> tagged with this identity.</summary>
     public Exception CreateException()
     {
@@ -25,6 +31,8 @@ public sealed record InjectedError(string NodeId, ErrorKind Kind, ErrorOrigin Or
             ErrorKind.TimeoutException => new TimeoutException(message),
             ErrorKind.ArgumentException => new ArgumentException(message),
             ErrorKind.HttpRequestException => new HttpRequestException(message),
+            ErrorKind.OperationCanceledException => new OperationCanceledException(message, OwnTimeout),
+            ErrorKind.TaskCanceledException => new TaskCanceledException(message, new TimeoutException(message), OwnTimeout),
             _ => new InvalidOperationException(message),
         };
         exception.Data[DataKey] = this;
