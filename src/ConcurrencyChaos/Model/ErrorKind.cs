@@ -3,8 +3,8 @@ namespace ConcurrencyChaos.Model;
 /// <summary>
 /// The real BCL exception types a leaf can throw. Names are the exception type names. Every one of them is an
 /// error, including <see cref="OperationCanceledException"/> and <see cref="TaskCanceledException"/>: those carry
-/// a token of the leaf's own (a timeout's), never one it was given, as HttpClient's timeout does; code that takes
-/// every <see cref="System.OperationCanceledException"/> for a cancellation loses them.
+/// a token of the leaf's own that nobody cancelled, never one it was given, like HttpClient's timeout; code that
+/// takes every <see cref="System.OperationCanceledException"/> for a cancellation loses them.
 /// </summary>
 #pragma warning disable CA1720, CA1711 // the members are named after the exception types they stand for
 public enum ErrorKind
@@ -25,14 +25,14 @@ public enum ErrorKind
     HttpRequestException,
 
     /// <summary>
-    /// <see cref="System.OperationCanceledException"/> carrying a cancelled token of the leaf's own, not the one it
-    /// was given: an error that looks like a cancellation (a timeout of its own, a <c>throw new OperationCanceledException()</c>).
+    /// <see cref="System.OperationCanceledException"/> carrying a token of the leaf's own, not the one it was given: an
+    /// error that looks like a cancellation (a timeout of its own, a stray <c>throw new OperationCanceledException(token)</c>).
     /// </summary>
     OperationCanceledException,
 
     /// <summary>
     /// <see cref="System.Threading.Tasks.TaskCanceledException"/> with a <see cref="System.TimeoutException"/> inside,
-    /// carrying a cancelled token of the leaf's own: HttpClient's timeout. An error, not a cancellation.
+    /// carrying a token of the leaf's own: HttpClient's timeout. An error, not a cancellation.
     /// </summary>
     TaskCanceledException,
 }

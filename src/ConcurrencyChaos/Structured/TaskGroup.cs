@@ -13,7 +13,8 @@ namespace ConcurrencyChaos;
 /// The group always waits for every child, even one that ignores its token, and then ends:
 /// faulted with one <see cref="TaskGroupException"/> holding every fault in the order they happened,
 /// else canceled if the caller's token was cancelled, else successfully (also after <see cref="Cancel"/>).
-/// A child or body that ends canceled counts as cancellation only while the group's token is cancelled;
+/// A child or body that ends canceled counts as cancellation only while the group's token is cancelled, and
+/// never when its <see cref="OperationCanceledException"/> carries a token that nobody cancelled;
 /// otherwise its <see cref="OperationCanceledException"/> is a fault.
 /// </para>
 /// <para>
@@ -257,7 +258,7 @@ public sealed class TaskGroup
     [SuppressMessage("Usage", "VSTHRD200:Use \"Async\" suffix for async methods", Justification = "Returns an already completed task; nothing to await.")]
     private Task<T> Threw<T>(Exception exception)
     {
-        if (exception is OperationCanceledException && Token.IsCancellationRequested)
+        if (exception is OperationCanceledException cancellation && Token.IsCancellationRequested && !IsStray(cancellation))
         {
             // Thrown because the group is aborting: that is cancellation, not a fault.
             return Task.FromCanceled<T>(Token);
@@ -308,6 +309,11 @@ public sealed class TaskGroup
             case TaskStatus.Canceled when !Token.IsCancellationRequested:
                 // Canceled while the group was not aborting: someone else's cancellation, hence a fault.
                 faulted |= Record(CancellationOf(member));
+                break;
+
+            case TaskStatus.Canceled when CancellationOf(member) is var stray && IsStray(stray):
+                // Even while aborting: an OperationCanceledException whose token nobody cancelled is no cancellation at all.
+                faulted |= Record(stray);
                 break;
         }
 
@@ -376,6 +382,10 @@ public sealed class TaskGroup
             }
         }
     }
+
+    /// <summary>Whether <paramref name="cancellation"/> carries a token that can be cancelled but was not: an error shaped like a cancellation.</summary>
+    private static bool IsStray(OperationCanceledException cancellation) =>
+        cancellation.CancellationToken is { CanBeCanceled: true, IsCancellationRequested: false };
 
     [SuppressMessage("Usage", "VSTHRD002:Avoid problematic synchronous waits", Justification = "The task has completed; this only retrieves its exception.")]
     private static OperationCanceledException CancellationOf(Task canceled)
