@@ -56,6 +56,6 @@ internal static class SingleRun
                 + $"Tree (pattern '{pattern.Name}', scheduler seed {tree.Seed}):\n{TreeText.Render(tree, trace, pattern.Name)}");
         }
 
-        return new(tree, pattern.Name, trace, Judge.Check(tree, trace, invariants));
+        return new(tree, pattern.Name, trace, Judge.Check(tree, trace, invariants, pattern.Bounds)) { Bounds = pattern.Bounds };
     }
 }

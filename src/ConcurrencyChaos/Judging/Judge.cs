@@ -8,9 +8,10 @@ internal static class Judge
     /// <summary>
     /// Every violation in the run, in catalog order and, within an invariant, by the node it is about
     /// (tree pre-order). <paramref name="invariantIds"/> picks invariants by id; null checks all of them.
+    /// <paramref name="bounds"/> are the concurrency bounds the patterns declare, which the ideal run simulates.
     /// </summary>
     /// <exception cref="ArgumentException">An id names no invariant.</exception>
-    public static IReadOnlyList<Violation> Check(TaskTree tree, Trace trace, IReadOnlyCollection<string>? invariantIds = null)
+    public static IReadOnlyList<Violation> Check(TaskTree tree, Trace trace, IReadOnlyCollection<string>? invariantIds = null, ConcurrencyBounds? bounds = null)
     {
         ArgumentNullException.ThrowIfNull(tree);
         ArgumentNullException.ThrowIfNull(trace);
@@ -22,7 +23,7 @@ internal static class Judge
         }
 
         var selected = invariantIds?.Select(InvariantCatalog.Get).ToHashSet();
-        var input = new JudgeInput(tree, trace);
+        var input = new JudgeInput(tree, trace, bounds);
         return
         [
             .. InvariantCatalog.All

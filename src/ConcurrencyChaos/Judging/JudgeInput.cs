@@ -14,14 +14,14 @@ internal sealed class JudgeInput
     private readonly Dictionary<string, int> _order;
     private readonly Dictionary<TraceEvent, int> _eventIndex;
 
-    /// <summary>Prepares a tree and the trace of one run of it for judging.</summary>
-    public JudgeInput(TaskTree tree, Trace trace)
+    /// <summary>Prepares a tree and the trace of one run of it for judging; <paramref name="bounds"/> bound the ideal run (none by default).</summary>
+    public JudgeInput(TaskTree tree, Trace trace, ConcurrencyBounds? bounds = null)
     {
         ArgumentNullException.ThrowIfNull(tree);
         ArgumentNullException.ThrowIfNull(trace);
         Tree = tree;
         Trace = trace;
-        _reference = new Lazy<ReferenceOutcome>(() => ReferenceModel.Run(tree));
+        _reference = new Lazy<ReferenceOutcome>(() => ReferenceModel.Run(tree, bounds ?? ConcurrencyBounds.None));
         Entries = [.. tree.Entries()];
         _entriesById = Entries.ToDictionary(e => e.Id, StringComparer.Ordinal);
         _children = Entries.ToDictionary(e => e.Id, _ => new List<string>(), StringComparer.Ordinal);
@@ -50,7 +50,7 @@ internal sealed class JudgeInput
     /// <summary>What the run recorded.</summary>
     public Trace Trace { get; }
 
-    /// <summary>The ideal structured run of <see cref="Tree"/>, computed on first use.</summary>
+    /// <summary>The ideal structured run of <see cref="Tree"/> (each group as bounded as its pattern declares), computed on first use.</summary>
     public ReferenceOutcome Reference => _reference.Value;
 
     /// <summary>Every node of the tree with its id and parent id, in pre-order.</summary>
