@@ -68,6 +68,31 @@ internal static class ReferenceModel
         return new ReferenceOutcome(run.Nodes, run.HasTies);
     }
 
+    /// <summary>
+    /// Whether ideal structured semantics finish <paramref name="tree"/> (<see cref="ReferenceOutcome.Terminates"/>),
+    /// without simulating a tree that cannot hang. Only a hang can keep a tree from ending: every other leaf ends
+    /// (ThrowSync at its start, Ignore after its work, the rest after their work or their cleanup), a group ends once
+    /// the children it started have, and a bounded group only stops starting children when one of them never ends.
+    /// </summary>
+    public static bool Terminates(TaskTree tree, ConcurrencyBounds bounds)
+    {
+        ArgumentNullException.ThrowIfNull(tree);
+        return !HasHang(tree.Root) || Run(tree, bounds).Terminates;
+
+        static bool HasHang(Group group)
+        {
+            foreach (var child in group.Children)
+            {
+                if (child is Leaf { Then: LeafEnd.Hang } || (child is Group inner && HasHang(inner)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
     /// <summary>The tokens given to the groups around a node, innermost first: when each is cancelled.</summary>
     /// <param name="Cancel">When the token given to the innermost enclosing group is cancelled, or null for never.</param>
     /// <param name="Parent">The tokens further out; null past the root (whose given token is the caller's).</param>
@@ -111,12 +136,17 @@ internal static class ReferenceModel
 
         private static SimulatedSubtree RunLeaf(string id, Leaf leaf, long start, long? cancelAt, bool alreadyCancelled, OuterTokens? outer)
         {
-            var self = new ReferenceNode(id) { Start = start };
-
             // Thrown before the leaf returns a task: its token does not matter.
             if (leaf.Then == LeafEnd.ThrowSync)
             {
-                return Single(Faulted(self, start, new InjectedError(id, leaf.Error, ErrorOrigin.ThrowSync)) with { Synchronous = true });
+                return Single(new ReferenceNode(id)
+                {
+                    Start = start,
+                    End = start,
+                    Outcome = NodeOutcome.Faulted,
+                    Errors = [new InjectedError(id, leaf.Error, ErrorOrigin.ThrowSync)],
+                    Synchronous = true,
+                });
             }
 
             // The token whose cancellation the leaf acts on: its own, or one given to an enclosing group.
@@ -130,40 +160,52 @@ internal static class ReferenceModel
                 && watched is { } k
                 && (watchedAlready || workEnd is null || k < workEnd);
 
-            ReferenceNode ended;
+            long? end;
+            NodeOutcome? outcome;
+            InjectedError? error = null;
+            bool synchronous;
             if (seesCancellation)
             {
-                var seen = Math.Max(watched!.Value, start);
-                var end = seen + leaf.Cleanup;
-                ended = leaf.OnCancel switch
+                end = Math.Max(watched!.Value, start) + leaf.Cleanup;
+                outcome = leaf.OnCancel switch
                 {
-                    CancelBehavior.Swallow => Ended(self, end, NodeOutcome.RanToCompletion),
-                    CancelBehavior.Fail => Faulted(self, end, new InjectedError(id, leaf.CleanupError, ErrorOrigin.Cleanup)),
-                    _ => Ended(self, end, NodeOutcome.Canceled),
+                    CancelBehavior.Swallow => NodeOutcome.RanToCompletion,
+                    CancelBehavior.Fail => NodeOutcome.Faulted,
+                    _ => NodeOutcome.Canceled,
                 };
-                ended = ended with { SawCancellation = true, Synchronous = watchedAlready && leaf.Cleanup == 0 };
+                error = leaf.OnCancel == CancelBehavior.Fail ? new InjectedError(id, leaf.CleanupError, ErrorOrigin.Cleanup) : null;
+                synchronous = watchedAlready && leaf.Cleanup == 0;
             }
-            else if (workEnd is not { } end)
+            else if (workEnd is null)
             {
                 // An uncancelled Hang (or a Hang that ignores its token) waits forever.
-                ended = self;
+                (end, outcome, synchronous) = (null, null, false);
             }
             else
             {
-                ended = leaf.Then == LeafEnd.Fail
-                    ? Faulted(self, end, new InjectedError(id, leaf.Error, ErrorOrigin.Fail))
-                    : Ended(self, end, NodeOutcome.RanToCompletion);
-                ended = ended with { Synchronous = leaf.Work == 0 };
+                end = workEnd;
+                outcome = leaf.Then == LeafEnd.Fail ? NodeOutcome.Faulted : NodeOutcome.RanToCompletion;
+                error = leaf.Then == LeafEnd.Fail ? new InjectedError(id, leaf.Error, ErrorOrigin.Fail) : null;
+                synchronous = leaf.Work == 0;
             }
 
-            ended = ended with { TokenCancelledAt = RecordedCancel(ended, cancelAt, alreadyCancelled) };
+            var node = new ReferenceNode(id)
+            {
+                Start = start,
+                End = end,
+                Outcome = outcome,
+                Errors = error is null ? [] : [error],
+                Synchronous = synchronous,
+                SawCancellation = seesCancellation,
+                TokenCancelledAt = RecordedCancel(start, end, synchronous, cancelAt, alreadyCancelled),
+            };
 
             // Ties (see the remarks): ending in the instant its own token is cancelled, unless that very cancellation ended it,
             // races the recording of it; an outer token cancelled in the instant the work is done races the work.
-            var tie = !alreadyCancelled && ended is { End: { } e, Synchronous: false }
+            var tie = !alreadyCancelled && !synchronous && end is { } e
                 && ((e == cancelAt && !(seesCancellation && !outerToken))
                     || (outerToken && !ignoresToken && workEnd is { } done && watched == done));
-            return new SimulatedSubtree([ended], tie);
+            return new SimulatedSubtree([node], tie);
         }
 
         private SimulatedSubtree RunGroup(string id, Group group, long start, long? parentCancel, bool alreadyCancelled, OuterTokens? outer)
@@ -172,8 +214,10 @@ internal static class ReferenceModel
             if (alreadyCancelled)
             {
                 // A group whose token is cancelled before it starts never starts a child and ends canceled at once.
-                var canceled = Ended(self, start, NodeOutcome.Canceled) with
+                var canceled = self with
                 {
+                    End = start,
+                    Outcome = NodeOutcome.Canceled,
                     Synchronous = true,
                     SawCancellation = true,
                     TokenCancelledAt = start,
@@ -324,10 +368,10 @@ internal static class ReferenceModel
                 }
             }
 
-            var result = self with { Synchronous = synchronous && end is not null, SawCancellation = sawCancellation, Errors = errors };
+            synchronous &= end is not null;
+            NodeOutcome? outcome = null;
             if (end is { } groupEnd)
             {
-                NodeOutcome outcome;
                 if (faulted)
                 {
                     outcome = NodeOutcome.Faulted;
@@ -337,18 +381,23 @@ internal static class ReferenceModel
                     // The parent cancelling in the very instant the last child ended by its own work is a tie.
                     hasTies |= p == groupEnd && !sawCancellation;
                     outcome = NodeOutcome.Canceled;
-                    result = result with { SawCancellation = true };
+                    sawCancellation = true;
                 }
                 else
                 {
                     outcome = NodeOutcome.RanToCompletion;
                 }
-
-                result = Ended(result, groupEnd, outcome);
             }
 
-            result = result with { TokenCancelledAt = RecordedCancel(result, parentCancel, alreadyCancelled: false) };
-            nodes.Add(result);
+            nodes.Add(self with
+            {
+                End = end,
+                Outcome = outcome,
+                Synchronous = synchronous,
+                SawCancellation = sawCancellation,
+                Errors = errors,
+                TokenCancelledAt = RecordedCancel(start, end, synchronous, parentCancel, alreadyCancelled: false),
+            });
             foreach (var run in children.Runs)
             {
                 nodes.AddRange(run.Nodes);
@@ -384,27 +433,26 @@ internal static class ReferenceModel
         }
     }
 
-    /// <summary>When the node records its token cancelled: while it has not yet ended, or at its start if it already was.</summary>
-    private static long? RecordedCancel(ReferenceNode node, long? cancelAt, bool alreadyCancelled)
+    /// <summary>When a node records its token cancelled: while it has not yet ended, or at its start if it already was.</summary>
+    private static long? RecordedCancel(long start, long? end, bool synchronous, long? cancelAt, bool alreadyCancelled)
     {
         if (cancelAt is not { } k)
         {
             return null;
         }
 
-        var start = node.Start!.Value;
         if (alreadyCancelled)
         {
             return Math.Max(k, start);
         }
 
         // Completed synchronously at its start: it had ended before anyone could cancel it then.
-        if (node.Synchronous && k <= start)
+        if (synchronous && k <= start)
         {
             return null;
         }
 
-        return node.End is not { } end || k <= end ? k : null;
+        return end is not { } e || k <= e ? k : null;
     }
 
     private static void NotStarted(string id, TreeNode node, List<ReferenceNode> into)
@@ -418,12 +466,6 @@ internal static class ReferenceModel
             }
         }
     }
-
-    private static ReferenceNode Ended(ReferenceNode node, long end, NodeOutcome outcome) =>
-        node with { End = end, Outcome = outcome };
-
-    private static ReferenceNode Faulted(ReferenceNode node, long end, InjectedError error) =>
-        node with { End = end, Outcome = NodeOutcome.Faulted, Errors = [error] };
 
     private static SimulatedSubtree Single(ReferenceNode node) => new([node], HasTies: false);
 
