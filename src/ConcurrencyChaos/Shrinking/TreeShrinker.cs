@@ -80,27 +80,29 @@ public static class TreeShrinker
             }
         }
 
-        // Trade structure for a cancellation: a faulting leaf goes, and the caller cancels at its fault instant instead
-        // (or earlier, if it already did). Its siblings are left as they are: what a fault sets off (a retry, a
-        // cancellation of the rest) often shows as well when the caller cancels.
-        var faulting = paths.Where(p => p.Length > 0 && ((Group)At(tree.Root, p[..^1])).Children.Count >= 2
-            && At(tree.Root, p) is Leaf { Then: LeafEnd.Fail or LeafEnd.ThrowSync }).ToList();
-        foreach (var path in faulting)
+        // Trade structure for a cancellation: a faulting leaf goes (with the groups above it that hold nothing else), and
+        // the caller cancels at its fault instant instead (or earlier, if it already did). Its siblings are left as they
+        // are: what a fault sets off (a retry, a cancellation of the rest) often shows as well when the caller cancels.
+        var faulting = paths
+            .Where(p => At(tree.Root, p) is Leaf { Then: LeafEnd.Fail or LeafEnd.ThrowSync })
+            .Select(p => (Fault: (Leaf)At(tree.Root, p), Removed: Removable(tree.Root, p)))
+            .Where(f => f.Removed is not null)
+            .ToList();
+        foreach (var (fault, removed) in faulting)
         {
             // A caller that already cancels by then makes this the plain removal above: not offered twice.
-            var cancelAt = CancelInstead(tree, (Leaf)At(tree.Root, path));
+            var cancelAt = CancelInstead(tree, fault);
             if (cancelAt != tree.CancelAfter)
             {
-                yield return tree with { Root = Splice(tree.Root, path, []), CancelAfter = cancelAt };
+                yield return tree with { Root = Splice(tree.Root, removed!, []), CancelAfter = cancelAt };
             }
         }
 
         // Failing that, a sibling still running then throws the fault's error during cleanup: the fault reaches the
         // caller as an error raised by cancellation, which is what some patterns lose.
-        foreach (var path in faulting)
+        foreach (var (fault, path) in faulting)
         {
-            var parent = (Group)At(tree.Root, path[..^1]);
-            var fault = (Leaf)At(tree.Root, path);
+            var parent = (Group)At(tree.Root, path![..^1]);
             var cancelAt = CancelInstead(tree, fault);
             var without = Splice(tree.Root, path, []);
             var groupPath = path[..^1];
@@ -150,6 +152,21 @@ public static class TreeShrinker
         {
             yield return tree with { Seed = seed };
         }
+    }
+
+    /// <summary>
+    /// What goes with the leaf at <paramref name="path"/> when it is traded away: the leaf and the chain of groups above
+    /// it that hold nothing else, up to a group with other children; null when there is none (the root's only descendant).
+    /// </summary>
+    private static int[]? Removable(Group root, int[] path)
+    {
+        var top = path.Length;
+        while (top > 1 && ((Group)At(root, path[..(top - 1)])).Children.Count == 1)
+        {
+            top--;
+        }
+
+        return top > 0 && ((Group)At(root, path[..(top - 1)])).Children.Count >= 2 ? path[..top] : null;
     }
 
     /// <summary>When the caller cancels instead of <paramref name="fault"/>: at its fault instant, or earlier if it already did; never at 0 ms, which would start nothing.</summary>

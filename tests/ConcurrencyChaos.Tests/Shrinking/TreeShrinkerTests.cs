@@ -116,6 +116,12 @@ public sealed class TreeShrinkerTests
             new TaskTree(new Group(new Leaf { Work = 6, OnCancel = CancelBehavior.Fail, CleanupError = ErrorKind.TimeoutException }), CancelAfter: 5));
         Assert.InRange(plain, 0, rewritten - 1);
 
+        // A fault alone in its group goes with that group (and any above it that hold nothing else).
+        var nested = new TaskTree(new Group(new Group(new Group(new Leaf { Work = 4, Then = LeafEnd.Fail })), new Leaf { Work = 6 }));
+        var traded = TreeShrinker.Shrink(nested).ToList();
+        Assert.Contains(new TaskTree(new Group(new Leaf { Work = 6 }), CancelAfter: 4), traded);
+        Assert.Contains(new TaskTree(new Group(new Leaf { Work = 6, OnCancel = CancelBehavior.Fail }), CancelAfter: 4), traded);
+
         // A trade that would only remove the leaf (the caller already cancels by then) is the removal step, offered once.
         var cancelled = new TaskTree(new Group(new Leaf { Work = 6 }, new Leaf { Work = 5, Then = LeafEnd.Fail }), CancelAfter: 3);
         Assert.Single(TreeShrinker.Shrink(cancelled), c => c == new TaskTree(new Group(new Leaf { Work = 6 }), CancelAfter: 3));
