@@ -33,8 +33,8 @@ namespace ConcurrencyChaos.Model;
 /// <b>Ties.</b> Any node (leaf or group, the root included) that ends, not synchronously, in the very instant
 /// its token (or the outer token it waits on) is cancelled, and would end then had it not been cancelled at all,
 /// races that cancellation: it may or may not record it, and a group may end canceled or not. So does a bounded
-/// group's slot that frees in the very instant the group's token is cancelled by something other than the child
-/// that frees it. Such a run sets <see cref="ReferenceOutcome.HasTies"/>.
+/// group's slot that frees in the very instant the group's token is cancelled, unless that cancellation surely came
+/// first (see Groups). Such a run sets <see cref="ReferenceOutcome.HasTies"/>.
 /// </para>
 /// <para>
 /// <b>Groups</b>, started at s with a parent token cancelled at p: the group's own token is cancelled at
@@ -43,8 +43,9 @@ namespace ConcurrencyChaos.Model;
 /// A sole cause ends before the token is cancelled, so none of its subtree sees it. Children start in order at s, each only if the group is not cancelled yet:
 /// a child that faults synchronously stops the rest from starting. With a bound of n, only the first n start at
 /// s; each later child, in order, takes the slot of the earliest running child to end and starts at that end, if
-/// the group's token is not cancelled by then (a slot that frees by the fault that cancels it starts nothing); a
-/// child whose slot never frees (every running child hangs) never starts. The group waits for every child it
+/// the group's token is not cancelled by then (a slot freed by the fault that cancels the group, or by a child that
+/// saw its parent's cancellation, frees after it and starts nothing); a child whose slot never frees (every running
+/// child hangs) never starts. The group waits for every child it
 /// started and ends at the latest child end; faulted if any child faulted (every error below is observed),
 /// else canceled if p came at or before its end, else ran to completion. A started child that never ends
 /// keeps the group from ending.
@@ -236,7 +237,7 @@ internal static class ReferenceModel
             var inner = new OuterTokens(parentCancel, outer);
             var bound = bounds.Of(group);
             var groupCancel = parentCancel;
-            var children = StartChildren(id, group, start, groupCancel, bound, inner);
+            var children = StartChildren(id, group, start, groupCancel, parentCancel, bound, inner);
             Children? uncancelled = null;
             while (true)
             {
@@ -246,9 +247,17 @@ internal static class ReferenceModel
                     break;
                 }
 
+                if (groupCancel is { } current && (cancel is null || cancel > current))
+                {
+                    // Never expected (see StartChildren): a same-instant race the simulation decided both ways. Keep the
+                    // earlier cancellation, so the simulation always ends, and say the run hinged on a tie.
+                    children.HasTies = true;
+                    break;
+                }
+
                 groupCancel = cancel;
                 uncancelled = children;
-                children = StartChildren(id, group, start, groupCancel, bound, inner);
+                children = StartChildren(id, group, start, groupCancel, parentCancel, bound, inner);
             }
 
             // Who cancelled the group, when a fault did: the children that fault at that instant in the run where the
@@ -275,14 +284,14 @@ internal static class ReferenceModel
             return Finish(self, children, parentCancel);
         }
 
-        private Children StartChildren(string groupId, Group group, long start, long? groupCancel, int? bound, OuterTokens outer)
+        private Children StartChildren(string groupId, Group group, long start, long? groupCancel, long? parentCancel, int? bound, OuterTokens outer)
         {
             var count = group.Children.Count;
             var children = new Children(new List<SimulatedSubtree>(count));
             var stopped = false;
 
             // The bounded group's running children, by when each frees its slot (null: never); unbounded groups have no slots.
-            List<(long? End, bool Faulted)>? slots = bound is { } b && b < count ? new(b) : null;
+            List<(long? End, bool ByFault, bool ByCancellation)>? slots = bound is { } b && b < count ? new(b) : null;
             for (var i = 0; i < count; i++)
             {
                 var childId = TaskTree.ChildId(groupId, i);
@@ -297,17 +306,20 @@ internal static class ReferenceModel
                     }
                     else
                     {
-                        var (freedAt, byFault) = slots[earliest];
+                        var (freedAt, byFault, byCancellation) = slots[earliest];
                         slots.RemoveAt(earliest);
                         at = freedAt!.Value;
                         children.Refilled = true;
                         if (groupCancel is { } c && at >= c)
                         {
-                            // Cancelled first: the ideal throttle starts nothing more. In the very instant, only the fault
-                            // that frees the slot itself surely comes first; anything else (the parent, another child's
-                            // fault, the started child's own synchronous fault) races the refill, which is taken to win.
-                            children.HasTies |= at == c && !byFault;
-                            stopped = at > c || byFault;
+                            // Cancelled first: the ideal throttle starts nothing more. In the very instant, a slot freed by the
+                            // fault that cancels the group, or (when the parent cancels then) by a child that saw that
+                            // cancellation, frees after it; anything else races the cancellation, and the refill is taken to
+                            // win. A cancellation by a child's fault in that instant cannot come before the refill it may
+                            // itself come from, so a child that merely saw it does not count (the fixed point stays monotone).
+                            var freedAfter = byFault || (byCancellation && parentCancel == c);
+                            children.HasTies |= at == c && !freedAfter;
+                            stopped = at > c || freedAfter;
                         }
                     }
                 }
@@ -322,7 +334,7 @@ internal static class ReferenceModel
 
                 var child = RunNode(childId, group.Children[i], at, groupCancel, alreadyCancelled: false, outer);
                 children.Runs.Add(child);
-                slots?.Add((child.Self.End, child.Self.Faulted));
+                slots?.Add((child.Self.End, child.Self.Faulted, child.Self.SawCancellation));
 
                 // A child that faults before its delegate returns cancels the group before the next child would start.
                 stopped = child.Self.Synchronous && child.Self.Faulted;
@@ -332,7 +344,7 @@ internal static class ReferenceModel
         }
 
         /// <summary>The index of the slot that frees first (ties: the earliest started), or -1 if none ever frees.</summary>
-        private static int FirstToFree(List<(long? End, bool Faulted)> slots)
+        private static int FirstToFree(List<(long? End, bool ByFault, bool ByCancellation)> slots)
         {
             var earliest = -1;
             for (var i = 0; i < slots.Count; i++)
