@@ -82,7 +82,7 @@ public sealed class SearchPowerTests(ITestOutputHelper output)
     [Fact]
     public void A_correct_throttle_declared_with_its_bound_holds_on_ten_thousand_trees()
     {
-        var result = Chaos.Check(ChaosPattern.Of(ThrottledAsync, maxConcurrency: 2), new ChaosOptions { Seed = 1, MaxTrees = 10_000 });
+        var result = Chaos.Check(ChaosPattern.Of(Throttle.RunAsync, maxConcurrency: 2), new ChaosOptions { Seed = 1, MaxTrees = 10_000 });
         Assert.True(result.Passed, result.ToString());
         Assert.Equal(10_000, result.TreesRun);
     }
@@ -90,7 +90,7 @@ public sealed class SearchPowerTests(ITestOutputHelper output)
     [Fact]
     public void The_same_throttle_undeclared_is_blamed_for_not_finishing_behind_two_hung_children()
     {
-        var counterexample = Found(ChaosPattern.Of(ThrottledAsync), seed: 1);
+        var counterexample = Found(ChaosPattern.Of(Throttle.RunAsync), seed: 1);
 
         // What any throttle of 2 does: two hung children hold both slots, so the failing third never starts.
         Assert.Equal(["terminates"], counterexample.Violations.Select(v => v.Invariant));
@@ -102,12 +102,12 @@ public sealed class SearchPowerTests(ITestOutputHelper output)
     public void The_bound_can_be_declared_on_the_method()
     {
         Assert.Equal(2, ChaosPattern.Of(DeclaredThrottleAsync).MaxConcurrency);
-        Assert.Null(ChaosPattern.Of(ThrottledAsync).MaxConcurrency);
+        Assert.Null(ChaosPattern.Of(Throttle.RunAsync).MaxConcurrency);
         Assert.Equal(4, ChaosPattern.Catalog("parallel-foreach").MaxConcurrency);
-        Assert.Throws<ArgumentOutOfRangeException>(() => ChaosPattern.Of(ThrottledAsync, maxConcurrency: 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ChaosPattern.Of(Throttle.RunAsync, maxConcurrency: 0));
         var tree = new TaskTree(new Group(new Leaf { Then = LeafEnd.Hang }, new Leaf { Then = LeafEnd.Hang }, new Leaf { Then = LeafEnd.Fail }));
         Assert.True(Chaos.Run(tree, ChaosPattern.Of(DeclaredThrottleAsync)).Passed);
-        Assert.Equal(["terminates"], Chaos.Run(tree, ChaosPattern.Of(ThrottledAsync)).Violations.Select(v => v.Invariant));
+        Assert.Equal(["terminates"], Chaos.Run(tree, ChaosPattern.Of(Throttle.RunAsync)).Violations.Select(v => v.Invariant));
     }
 
     [Fact]
@@ -252,32 +252,8 @@ public sealed class SearchPowerTests(ITestOutputHelper output)
         return default;
     }
 
-    /// <summary>
-    /// A correct throttle: a <see cref="TaskGroup"/> whose body takes a slot of a <c>SemaphoreSlim(2)</c> before starting each
-    /// child; the slot is released the moment the child ends, and once the group is cancelled nothing more starts.
-    /// </summary>
-    private static Task ThrottledAsync(IReadOnlyList<Func<CancellationToken, Task>> children, CancellationToken ct)
-    {
-        var slots = new SemaphoreSlim(2);
-        return TaskGroup.RunAsync(
-            async group =>
-            {
-                foreach (var child in children)
-                {
-                    await slots.WaitAsync(CancellationToken.None);
-                    if (group.Token.IsCancellationRequested)
-                    {
-                        return;
-                    }
-
-                    _ = group.Run(token => ReleasedWhenDone(child, token, slots));
-                }
-            },
-            ct);
-    }
-
     [MaxConcurrency(2)]
-    private static Task DeclaredThrottleAsync(IReadOnlyList<Func<CancellationToken, Task>> children, CancellationToken ct) => ThrottledAsync(children, ct);
+    private static Task DeclaredThrottleAsync(IReadOnlyList<Func<CancellationToken, Task>> children, CancellationToken ct) => Throttle.RunAsync(children, ct);
 
     /// <summary>
     /// A correct per-child retry: a <see cref="TaskGroup"/> of children each tried up to three times, the next try at once;
@@ -328,23 +304,6 @@ public sealed class SearchPowerTests(ITestOutputHelper output)
         {
             throw all.Exception;
         }
-    }
-
-    private static Task ReleasedWhenDone(Func<CancellationToken, Task> child, CancellationToken token, SemaphoreSlim slots)
-    {
-        Task task;
-        try
-        {
-            task = child(token);
-        }
-        catch
-        {
-            slots.Release();
-            throw;
-        }
-
-        _ = task.ContinueWith(_ => slots.Release(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        return task;
     }
 
     /// <summary>
