@@ -4,7 +4,7 @@ namespace ConcurrencyChaos.Tests.Acceptance;
 
 /// <summary>
 /// Issue 15: the reference model's bounded groups are the ideal throttle: a correct throttle agrees with them node by
-/// node on generated trees, and task-group (unbounded) keeps holding on the wider, longer trees.
+/// node on generated trees. (Task-group on 10,000 trees of the new generator: SearchAcceptanceTests.)
 /// </summary>
 public sealed class BoundedAcceptanceTests
 {
@@ -31,13 +31,5 @@ public sealed class BoundedAcceptanceTests
 
         Assert.True(compared > 1500, $"only {compared} trees compared");
         Assert.Contains(trees, t => ReferenceModel.Run(t, TwoAtOnce).Nodes.Any(n => n.Start > 0));
-    }
-
-    [Fact]
-    public void Task_group_holds_on_ten_thousand_generated_trees()
-    {
-        var result = Chaos.Check("task-group", new ChaosOptions { Seed = 15, MaxTrees = 10_000 });
-        Assert.True(result.Passed, result.ToString());
-        Assert.Equal(10_000, result.TreesRun);
     }
 }
