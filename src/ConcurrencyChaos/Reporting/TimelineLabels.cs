@@ -50,7 +50,7 @@ internal static class TimelineLabels
             };
         }
 
-        if (leaf.Then != LeafEnd.ThrowSync && leaf.OuterToken > 0)
+        if (leaf.Then != LeafEnd.ThrowSync && leaf.OnCancel != CancelBehavior.Ignore && leaf.OuterToken > 0)
         {
             text += ", outer token";
         }

@@ -65,7 +65,7 @@ internal static class TreeText
             };
         }
 
-        if (leaf.Then != LeafEnd.ThrowSync && leaf.OuterToken > 0)
+        if (leaf.Then != LeafEnd.ThrowSync && leaf.OnCancel != CancelBehavior.Ignore && leaf.OuterToken > 0)
         {
             text += $"; waits on {OuterToken(leaf.OuterToken, id)}, not its own";
         }
