@@ -13,11 +13,15 @@ public sealed record BenchOptions
         Patterns = ["when-all", "task-group"],
         TreesPerSet = 8,
         MeasureTime = TimeSpan.FromMilliseconds(30),
-        Repeats = 1,
         RealTimeTrees = 1,
         RealTimeScale = 0.25,
         SearchSeeds = 1,
         SearchPatterns = ["when-all", "fire-and-forget"],
+        PublicPathTrees = 2000,
+        PublicPathMaxNodes = [16],
+        WarmUp = TimeSpan.FromSeconds(0.5),
+        JudgingSizes = [100, 4000],
+        BaselineTrees = 10,
     };
 
     /// <summary>Tree sizes in nodes (groups included).</summary>
@@ -46,4 +50,28 @@ public sealed record BenchOptions
 
     /// <summary>Patterns searched; null for every naive catalog pattern.</summary>
     public IReadOnlyList<string>? SearchPatterns { get; init; }
+
+    /// <summary>Trees per public-path measurement (one <c>Chaos.Check</c> call); the figure is the median of <see cref="Repeats"/>.</summary>
+    public int PublicPathTrees { get; init; } = 20_000;
+
+    /// <summary>The <c>ChaosOptions.MaxNodes</c> of each public-path row: the default (16), and one whose trees average more nodes.</summary>
+    public IReadOnlyList<int> PublicPathMaxNodes { get; init; } = [16, 64];
+
+    /// <summary>Process CPU time spent on searches before the public path is measured, so JIT and tiering are done.</summary>
+    public TimeSpan WarmUp { get; init; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>Tree sizes (nodes) whose judging alone is measured.</summary>
+    public IReadOnlyList<int> JudgingSizes { get; init; } = [100, 1000, 4000];
+
+    /// <summary>Trees each baseline (real-time mode, FsCheck on the thread pool) runs; 0 for none.</summary>
+    public int BaselineTrees { get; init; } = 200;
+
+    /// <summary>How many trees the fresh-process figure covers.</summary>
+    public int FreshProcessTrees { get; init; } = 1000;
+
+    /// <summary>
+    /// Measures <see cref="Benchmark.FirstTrees"/> of <see cref="FreshProcessTrees"/> in a new process and returns its CPU
+    /// milliseconds (the caller knows how to start itself); null for no fresh-process figure.
+    /// </summary>
+    public Func<double?>? FreshProcess { get; init; }
 }

@@ -14,6 +14,21 @@ public sealed record BenchReport(
     IReadOnlyList<ThroughputRow> Throughput,
     IReadOnlyList<SearchRow> Search)
 {
+    /// <summary>Gets the public path (<c>Chaos.Check</c>) beside execution alone.</summary>
+    public IReadOnlyList<PublicPathRow> PublicPath { get; init; } = [];
+
+    /// <summary>Gets judging alone by tree size.</summary>
+    public IReadOnlyList<JudgingRow> Judging { get; init; } = [];
+
+    /// <summary>Gets the baselines measured in the same run, with the public path's ratio to each.</summary>
+    public IReadOnlyList<BaselineRow> Baselines { get; init; } = [];
+
+    /// <summary>Gets how many trees the fresh-process figure covers.</summary>
+    public int FreshProcessTrees { get; init; }
+
+    /// <summary>Gets the process CPU milliseconds of the first <see cref="FreshProcessTrees"/> trees of a fresh process; null when not measured.</summary>
+    public double? FreshProcessMilliseconds { get; init; }
+
     private static readonly JsonSerializerOptions Json = new()
     {
         WriteIndented = true,
@@ -32,6 +47,7 @@ public sealed record BenchReport(
         var c = CultureInfo.InvariantCulture;
         var text = new StringBuilder();
         text.Append(c, $"Machine: {Machine}\n\n");
+        AppendPublicPath(text);
         text.Append("| pattern | nodes | variant | mode | trees/s | nodes/s | wall trees/s | B/node | steps/tree | trees | controlled ÷ real-time |\n");
         text.Append("|---|---:|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
         foreach (var r in Throughput)
@@ -47,5 +63,47 @@ public sealed record BenchReport(
         }
 
         return text.ToString();
+    }
+
+    private void AppendPublicPath(StringBuilder text)
+    {
+        var c = CultureInfo.InvariantCulture;
+        if (PublicPath.Count > 0)
+        {
+            text.Append("| path | MaxNodes | nodes/tree | trees/CPU-s | nodes/CPU-s | B/node | trees |\n|---|---:|---:|---:|---:|---:|---:|\n");
+            foreach (var r in PublicPath)
+            {
+                text.Append(c, $"| {r.Path} | {r.MaxNodes} | {r.NodesPerTree:0.0} | {r.TreesPerCpuSecond:#,0} | {r.NodesPerCpuSecond:#,0} | {r.BytesPerNode:#,0} | {r.Trees:#,0} |\n");
+            }
+
+            text.Append('\n');
+        }
+
+        if (Judging.Count > 0)
+        {
+            text.Append("| judging alone | ms/tree | ns/node |\n|---:|---:|---:|\n");
+            foreach (var r in Judging)
+            {
+                text.Append(c, $"| {r.Nodes} nodes | {r.MillisecondsPerTree:0.###} | {r.NanosecondsPerNode:#,0} |\n");
+            }
+
+            text.Append('\n');
+        }
+
+        if (Baselines.Count > 0)
+        {
+            text.Append("| baseline (same run) | trees | trees/CPU-s | trees/wall-s | Chaos.Check ÷ baseline (per CPU-s) |\n|---|---:|---:|---:|---:|\n");
+            foreach (var r in Baselines)
+            {
+                text.Append(c, $"| {r.Baseline} | {r.Trees} | {r.TreesPerCpuSecond:#,0.#} | {r.TreesPerWallSecond:#,0.#} | {r.PublicPathRatio:#,0}× |\n");
+            }
+
+            text.Append('\n');
+        }
+
+        if (FreshProcessMilliseconds is { } fresh)
+        {
+            text.Append(c, $"Fresh process, first {FreshProcessTrees:#,0} trees through Chaos.Check: {fresh:0} ms CPU\n\n");
+        }
     }
 }

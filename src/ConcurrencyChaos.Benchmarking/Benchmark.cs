@@ -55,14 +55,80 @@ public static class Benchmark
             progress?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"search {row.Pattern}: found {row.Found}/{row.Seeds}, search {row.MedianSearchMs:0.#} ms, shrink {row.MedianShrinkMs:0.#} ms"));
         }
 
-        return new BenchReport(Machine(), throughput, search);
+        var publicPath = new List<PublicPathRow>();
+        foreach (var maxNodes in options.PublicPathMaxNodes)
+        {
+            foreach (var row in PublicPathBench.Measure(options, maxNodes))
+            {
+                publicPath.Add(row);
+                progress?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{row.Path}, MaxNodes {row.MaxNodes} ({row.NodesPerTree:0.0} nodes/tree): {row.TreesPerCpuSecond:#,0} trees/CPU-s, {row.NodesPerCpuSecond:#,0} nodes/CPU-s, {row.BytesPerNode:#,0} B/node"));
+            }
+        }
+
+        var judging = new List<JudgingRow>();
+        foreach (var nodes in options.JudgingSizes)
+        {
+            var row = JudgingBench.Measure(nodes, options);
+            judging.Add(row);
+            progress?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"judging {row.Nodes} nodes: {row.MillisecondsPerTree:0.###} ms, {row.NanosecondsPerNode:0} ns/node"));
+        }
+
+        var checkRate = publicPath.FirstOrDefault(r => r.Path == "Chaos.Check")?.TreesPerCpuSecond ?? double.NaN;
+        BaselineRow[] baselines = options.BaselineTrees > 0
+            ? [BaselineBench.RealTime(options, checkRate), BaselineBench.FsCheckOnThePool(options, checkRate)]
+            : [];
+        foreach (var row in baselines)
+        {
+            progress?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{row.Baseline}: {row.TreesPerCpuSecond:#,0.#} trees/CPU-s; Chaos.Check is {row.PublicPathRatio:#,0}× that"));
+        }
+
+        var fresh = options.FreshProcess?.Invoke();
+        if (fresh is { } ms)
+        {
+            progress?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fresh process, first {options.FreshProcessTrees} trees: {ms:0} ms CPU"));
+        }
+
+        return new BenchReport(Machine(), throughput, search)
+        {
+            PublicPath = publicPath,
+            Judging = judging,
+            Baselines = baselines,
+            FreshProcessTrees = options.FreshProcessTrees,
+            FreshProcessMilliseconds = fresh,
+        };
+    }
+
+    /// <summary>
+    /// The CPU time of the process's first <paramref name="trees"/> trees through <c>Chaos.Check</c> (a pattern that
+    /// holds, default options): what a fresh <c>dotnet test</c> process pays before the search reaches speed. Call it
+    /// first thing in a new process; <c>chaos bench</c> does so in a child process of its own.
+    /// </summary>
+    /// <param name="trees">How many trees.</param>
+    /// <returns>Process CPU milliseconds those trees took, JIT included.</returns>
+    public static double FirstTrees(int trees)
+    {
+        var (cpu, _) = ProcessClock.Measure(() => Chaos.Check(TaskGroup.WhenAll, new ChaosOptions { Seed = 1, MaxTrees = trees }));
+        return cpu.TotalMilliseconds;
     }
 
     private static string Line(ThroughputRow r) => string.Create(CultureInfo.InvariantCulture,
         $"{r.Mode} {r.Pattern} {r.Nodes} nodes {r.Variant}: {r.TreesPerSecond:#,0.#} trees/s, {r.NodesPerSecond:#,0} nodes/s, {r.BytesPerNode:#,0} B/node");
 
     private static string Machine() => string.Create(CultureInfo.InvariantCulture,
-        $"{Environment.ProcessorCount} cores (controlled rates per {(ThreadClock.IsCpuTime ? "CPU second of the harness thread" : "wall-clock second")}), {Environment.ProcessorCount}, {RuntimeInformation.OSDescription}, {RuntimeInformation.ProcessArchitecture}, {RuntimeInformation.FrameworkDescription}, {(GCSettings() ? "server" : "workstation")} GC");
+        $"{Environment.ProcessorCount} cores, load average {LoadAverage()} (controlled rates per {(ThreadClock.IsCpuTime ? "CPU second of the harness thread" : "wall-clock second")}; public path and baselines per CPU second of the process), {RuntimeInformation.OSDescription}, {RuntimeInformation.ProcessArchitecture}, {RuntimeInformation.FrameworkDescription}, {(GCSettings() ? "server" : "workstation")} GC");
+
+    /// <summary>The 1-minute load average where the OS tells it (Linux), else "unknown": figures on a loaded machine are noisier.</summary>
+    private static string LoadAverage()
+    {
+        try
+        {
+            return File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
+        }
+        catch (IOException)
+        {
+            return "unknown";
+        }
+    }
 
     private static bool GCSettings() => System.Runtime.GCSettings.IsServerGC;
 
@@ -110,9 +176,9 @@ public static class Benchmark
         });
 
         var nodesPerTree = (double)totalNodes / totalTrees;
-        var treesPerSecond = Median(rates);
+        var treesPerSecond = Statistics.Median(rates);
         return new ThroughputRow(patternId, trees[0].NodeCount, variant, "controlled",
-            treesPerSecond, treesPerSecond * nodesPerTree, Median(wall), (double)totalBytes / totalNodes, (double)totalSteps / totalTrees, totalTrees, null);
+            treesPerSecond, treesPerSecond * nodesPerTree, Statistics.Median(wall), (double)totalBytes / totalNodes, (double)totalSteps / totalTrees, totalTrees, null);
     }
 
     /// <summary>The first few trees in real-time mode, one after another; the rate is trees over total real time.</summary>
@@ -159,22 +225,10 @@ public static class Benchmark
             }
         }
 
-        return new SearchRow(patternId, seeds, found, Median(search), search.Max(), Median(shrink), shrink.DefaultIfEmpty().Max(), Median(trees), Median(shrunk));
+        return new SearchRow(patternId, seeds, found, Statistics.Median(search), search.Max(), Statistics.Median(shrink), shrink.DefaultIfEmpty().Max(), Statistics.Median(trees), Statistics.Median(shrunk));
     }
 
-    private static double Median(List<double> values)
-    {
-        if (values.Count == 0)
-        {
-            return double.NaN;
-        }
-
-        values.Sort();
-        var mid = values.Count / 2;
-        return values.Count % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
-    }
-
-    private static void OnOwnThread(Action work)
+    internal static void OnOwnThread(Action work)
     {
         Exception? failure = null;
         var thread = new Thread(() =>

@@ -1,48 +1,50 @@
 using System.Text;
 using ConcurrencyChaos.Cli;
+using ConcurrencyChaos.Cli.Configuration;
+using ConcurrencyChaos.Cli.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Console;
 
-// The `chaos` tool. The host supplies configuration (chaos.json in the current folder, then CHAOS_
-// environment variables; the command line overrides both), logging to stderr, and Ctrl+C / SIGTERM,
-// which cancel the command's token so a search stops cleanly and still writes its report.
+// The `chaos` tool. Configuration (chaos.json in the current folder, then CHAOS_ environment variables; the
+// command line overrides both) is read and checked first: a bad file or value is exit 2 naming it. The host
+// then supplies logging to stderr and the signal lifetime: Ctrl+C / SIGTERM cancel the command's token, so
+// it stops, still writes its reports, and exits 130 / 143.
 System.Console.OutputEncoding = Encoding.UTF8;
 
+IConfigurationRoot configuration;
+ChaosSettings settings;
+try
+{
+    (configuration, settings) = SettingsLoader.Load(Directory.GetCurrentDirectory());
+}
+catch (BadInputException e)
+{
+    await System.Console.Error.WriteLineAsync($"{Cli.Name}: {e.Message}").ConfigureAwait(false);
+    return ExitCodes.BadInput;
+}
+
 var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { Args = args });
-builder.Configuration
-    .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "chaos.json"), optional: true, reloadOnChange: false)
-    .AddEnvironmentVariables("CHAOS_");
+builder.Configuration.AddConfiguration(configuration);
 builder.Logging
     .AddConfiguration(builder.Configuration.GetSection("Logging"))
     .SetMinimumLevel(LogLevel.Warning)
     .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-builder.Services.AddSingleton<IHostLifetime, ConsoleLifetime>();
-builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
+builder.Services.AddSingleton(services => new SignalLifetime(services.GetRequiredService<IHostApplicationLifetime>(), System.Console.Error));
+builder.Services.AddSingleton<IHostLifetime>(services => services.GetRequiredService<SignalLifetime>());
 
 using var host = builder.Build();
 await host.StartAsync().ConfigureAwait(false);
-var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
+var signals = host.Services.GetRequiredService<SignalLifetime>();
 var context = new CliContext(
     System.Console.Out,
     System.Console.Error,
-    host.Services.GetRequiredService<IConfiguration>(),
-    host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("chaos"),
+    settings,
+    host.Services.GetRequiredService<ILoggerFactory>().CreateLogger(Cli.Name),
     ErrorIsTerminal: !System.Console.IsErrorRedirected);
 
-int exitCode;
-try
-{
-    exitCode = await Cli.RunAsync(args, context, lifetime.ApplicationStopping).ConfigureAwait(false);
-}
-catch (OperationCanceledException)
-{
-    await System.Console.Error.WriteLineAsync("chaos: cancelled").ConfigureAwait(false);
-    exitCode = ExitCodes.Violated;
-}
-
+var exitCode = await Cli.RunAsync(args, context, host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping).ConfigureAwait(false);
+await System.Console.Out.FlushAsync().ConfigureAwait(false);
 await host.StopAsync().ConfigureAwait(false);
-return exitCode;
+return signals.SignalExitCode ?? exitCode;

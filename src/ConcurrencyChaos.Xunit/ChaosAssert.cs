@@ -9,11 +9,20 @@ namespace ConcurrencyChaos.Xunit;
 /// <summary>
 /// Assertions over one run of one tree: <c>ChaosAssert.Holds(Chaos.Run(tree, MyFanOut.RunAllAsync))</c>. On failure they
 /// throw a <see cref="ChaosAssertException"/> whose message is one line saying what was expected, then the
-/// rendered run (<see cref="RunReport.ToString"/>): the tree, what each node did and the violations.
+/// rendered run (<see cref="RunReport.ToString"/>): the tree, what each node did and the violations; a failed
+/// <see cref="Holds"/> adds an xunit test that replays the run (<see cref="RunReport.ReplayTest"/>).
 /// </summary>
+/// <example>
+/// In an FsCheck property over generated trees, a failure prints FsCheck's original and shrunk trees as C#, then this
+/// message for the shrunk one:
+/// <code>
+/// [Property(Arbitrary = new[] { typeof(ChaosArbitraries) })]
+/// public void Holds_on_every_tree(TaskTree tree) => ChaosAssert.Holds(Chaos.Run(tree, MyFanOut.RunAllAsync));
+/// </code>
+/// </example>
 public static class ChaosAssert
 {
-    /// <summary>Asserts that the run held every invariant it checked.</summary>
+    /// <summary>Asserts that the run held every invariant it checked; when not, the message ends with a test that replays the run.</summary>
     /// <param name="report">The run: <c>Chaos.Run(tree, pattern)</c>.</param>
     /// <returns>The run, for further assertions.</returns>
     /// <exception cref="ChaosAssertException">The run broke an invariant.</exception>
@@ -42,7 +51,7 @@ public static class ChaosAssert
     private static RunReport AssertHolds(RunReport report) => report.Passed
         ? report
         : throw new ChaosAssertException(
-            $"Expected pattern '{report.PatternName}' to hold every invariant, but it broke {List(Actual(report))}.\n\n{report}",
+            $"Expected pattern '{report.PatternName}' to hold every invariant, but it broke {List(Actual(report))}.\n\n{report}\nReplay it with this xunit test:\n\n{report.ReplayTest()}",
             report);
 
     private static RunReport AssertViolates(RunReport report, string[] expected)

@@ -1,7 +1,13 @@
 using System.Reflection;
 using System.Text.Json;
 using ConcurrencyChaos.Scenarios;
+#if XUNIT_V3
+using Xunit;
 using Xunit.Sdk;
+using Xunit.v3;
+#else
+using Xunit.Sdk;
+#endif
 
 namespace ConcurrencyChaos.Xunit;
 
@@ -41,8 +47,21 @@ public sealed class ScenarioDataAttribute(string path) : DataAttribute
     /// <summary>Only rows of this pattern id; every pattern when null.</summary>
     public string? Pattern { get; set; }
 
+#if XUNIT_V3
     /// <inheritdoc />
-    public override IEnumerable<object[]> GetData(MethodInfo testMethod)
+    public override ValueTask<IReadOnlyCollection<ITheoryDataRow>> GetData(MethodInfo testMethod, DisposalTracker disposalTracker) =>
+        new([.. Rows(testMethod).Select(row => new TheoryDataRow<string, string>(row[0], row[1]))]);
+
+    /// <summary>Rows are read from the files at discovery, so each scenario × pattern is its own test case in runners.</summary>
+    /// <returns>True.</returns>
+    public override bool SupportsDiscoveryEnumeration() => true;
+#else
+    /// <inheritdoc />
+    public override IEnumerable<object[]> GetData(MethodInfo testMethod) => [.. Rows(testMethod).Select(row => new object[] { row[0], row[1] })];
+#endif
+
+    /// <summary>One (file, pattern id) pair per scenario file × pattern its <c>expect</c> names.</summary>
+    private List<string[]> Rows(MethodInfo testMethod)
     {
         ArgumentNullException.ThrowIfNull(testMethod);
         var start = System.IO.Path.GetDirectoryName(testMethod.DeclaringType?.Assembly.Location) is { Length: > 0 } dir
@@ -52,7 +71,7 @@ public sealed class ScenarioDataAttribute(string path) : DataAttribute
             ?? ScenarioPaths.FindBase(Path, Environment.CurrentDirectory)
             ?? throw new ArgumentException(
                 $"ScenarioData: found no '{Path}' in {start}, {Environment.CurrentDirectory} or any folder above them.");
-        var rows = new List<object[]>();
+        var rows = new List<string[]>();
         foreach (var file in ScenarioReader.FindFiles(System.IO.Path.Combine(root, Path)))
         {
             var relative = ScenarioPaths.Relative(root, file);

@@ -27,7 +27,7 @@ namespace ConcurrencyChaos;
 public sealed class ChaosPattern
 {
     /// <summary>The name given to a lambda, which has no readable name of its own.</summary>
-    internal const string LambdaName = "your-pattern";
+    internal const string LambdaName = Reporting.Names.Lambda;
 
     private ChaosPattern(string name, string? catalogId, Func<TimeProvider, FanOutPattern> factory, int? maxConcurrency)
     {

@@ -150,7 +150,12 @@ internal sealed class ChaosSearch
     /// </summary>
     private Counterexample? Confirmed(TaskTree tree, IReadOnlyList<RunReport> done, Func<RunReport, bool> shows, int seed, int shrinkSteps, int originalNodes)
     {
-        var runs = done.Concat(Enumerable.Range(0, Math.Max(0, _options.Replays - done.Count)).Select(_ => Execute(tree))).Take(Math.Max(_options.Replays, 1)).ToList();
+        var runs = done.Take(_options.Replays).ToList();
+        while (runs.Count < _options.Replays)
+        {
+            runs.Add(Execute(tree));
+        }
+
         var reproducing = runs.Where(shows).ToList();
         return reproducing.Count == 0
             ? null

@@ -52,8 +52,12 @@ public static class Pictures
     /// failing cell links to that cell's minimal counterexample further down the page.
     /// </summary>
     /// <param name="rows">One row per pattern.</param>
+    /// <param name="invariants">
+    /// The columns, in order; by default every invariant some row checked. Give them all to draw a column that no
+    /// row checked (e.g. cells never searched because the search was cancelled) as "—" rather than leave it out.
+    /// </param>
     /// <returns>An HTML document.</returns>
-    public static string HtmlMatrix(IReadOnlyList<MatrixRow> rows)
+    public static string HtmlMatrix(IReadOnlyList<MatrixRow> rows, IReadOnlyList<string>? invariants = null)
     {
         ArgumentNullException.ThrowIfNull(rows);
 
@@ -69,6 +73,7 @@ public static class Pictures
                         cell => cell.Value is { } found ? reported.TryGetValue(found, out var r) ? r : reported[found] = ReportInputs.Drawn(found) : null,
                         StringComparer.Ordinal))),
             ],
-            InvariantCatalog.Rules);
+            InvariantCatalog.Rules,
+            invariants);
     }
 }

@@ -37,7 +37,8 @@ internal static class ReportInputs
         counterexample.Reproduced,
         counterexample.Replays);
 
-    private static PatternKind KindOf(string patternName) =>
+    /// <summary>How a report names its pattern: a catalog id, a delegate's <c>Type.Method</c> (or a name given to it), or a lambda.</summary>
+    public static PatternKind KindOf(string patternName) =>
         PatternCatalog.TryGet(patternName, out _) ? PatternKind.CatalogId
         : patternName == ChaosPattern.LambdaName ? PatternKind.Lambda
         : PatternKind.Delegate;

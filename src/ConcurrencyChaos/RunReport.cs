@@ -34,6 +34,16 @@ public sealed class RunReport
     /// <summary>Whether every checked invariant held.</summary>
     public bool Passed => Violations.Count == 0;
 
+    /// <summary>
+    /// An xunit test that replays this run and asserts the pattern holds, to paste into a test class: its first line
+    /// names the usings it needs, and it compiles as pasted. A catalog pattern is named by its id, a method by
+    /// <c>Type.Method</c>; a lambda (or a pattern given another name) becomes a local function stub with a TODO to
+    /// call your fan-out from.
+    /// </summary>
+    /// <returns>The test's C#, ending with a newline.</returns>
+    public string ReplayTest() => Reporting.CounterexampleText.XunitTest(
+        Tree, PatternName, ReportInputs.KindOf(PatternName), $"{Reporting.Names.Identifier(PatternName)}_holds_on_this_tree");
+
     /// <summary>The tree, what each node did and the violations, as text.</summary>
     public override string ToString() => Reporting.TreeText.Render(Tree, Trace, PatternName) + Reporting.TreeText.RenderViolations(Violations);
 }

@@ -42,6 +42,11 @@ public sealed record ScenarioOutcome(Scenario Scenario, string PatternId, IReadO
             lines.Add($"  unexpected {violation.Invariant}: {violation.Message}");
         }
 
+        if (Scenario.Found.TryGetValue(PatternId, out var found) && Unexpected.Any(v => found.Contains(v.Invariant, StringComparer.Ordinal)))
+        {
+            lines.Add($"  (a kept counterexample: {PatternId} broke {string.Join(", ", found)} when it was found, and still does; it passes once the pattern is fixed)");
+        }
+
         return string.Join('\n', lines);
     }
 }

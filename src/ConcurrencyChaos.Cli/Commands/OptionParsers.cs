@@ -1,49 +1,99 @@
 using System.CommandLine.Parsing;
 using System.Globalization;
 using System.Text.RegularExpressions;
-using ConcurrencyChaos.Patterns;
 
 namespace ConcurrencyChaos.Cli.Commands;
 
-/// <summary>Parsers for option values shared by commands; they report bad values as parse errors (exit 2).</summary>
+/// <summary>
+/// Parsers for option and configuration values; a bad value is a parse error naming the value and what to
+/// write instead (exit 2), never an exception.
+/// </summary>
 internal static partial class OptionParsers
 {
+    /// <summary>The longest duration taken: a year, longer than any CI job.</summary>
+    public static readonly TimeSpan MaxDuration = TimeSpan.FromDays(365);
+
     /// <summary>Parses <c>500ms</c>, <c>30s</c>, <c>2m</c>, <c>1h</c> (a positive number and a unit).</summary>
-    public static bool TryParseDuration(string text, out TimeSpan duration)
+    public static bool TryParseDuration(string text, out TimeSpan duration) => TryParseDuration(text, out duration, out _);
+
+    /// <summary>Parses <c>500ms</c>, <c>30s</c>, <c>2m</c>, <c>1h</c> (a positive number and a unit, at most <see cref="MaxDuration"/>).</summary>
+    public static bool TryParseDuration(string text, out TimeSpan duration, out string? problem)
     {
         duration = default;
+        problem = null;
         var match = DurationPattern().Match(text.Trim());
         if (!match.Success || !double.TryParse(match.Groups["n"].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) || n <= 0)
         {
+            problem = $"'{text}' is not a duration: write a positive number and a unit, e.g. 500ms, 30s, 2m, 1h.";
             return false;
         }
 
-        duration = match.Groups["unit"].Value switch
+        var milliseconds = n * match.Groups["unit"].Value switch
         {
-            "ms" => TimeSpan.FromMilliseconds(n),
-            "s" => TimeSpan.FromSeconds(n),
-            "m" => TimeSpan.FromMinutes(n),
-            _ => TimeSpan.FromHours(n),
+            "ms" => 1.0,
+            "s" => 1_000.0,
+            "m" => 60_000.0,
+            _ => 3_600_000.0,
         };
+        if (milliseconds > MaxDuration.TotalMilliseconds)
+        {
+            problem = string.Create(CultureInfo.InvariantCulture, $"'{text}' is too long a duration: at most {MaxDuration.TotalDays:0} days ({MaxDuration.TotalHours:0}h).");
+            return false;
+        }
+
+        duration = TimeSpan.FromMilliseconds(milliseconds);
         return true;
     }
+
+    /// <summary>Parses a whole number from <paramref name="min"/> to <see cref="int.MaxValue"/>.</summary>
+    public static bool TryParseWholeNumber(string text, int min, out int value, out string? problem)
+    {
+        problem = null;
+        if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value) && value >= min)
+        {
+            return true;
+        }
+
+        var range = string.Create(CultureInfo.InvariantCulture, $"from {min} to {int.MaxValue}");
+        var digits = text.StartsWith('-') ? text[1..] : text;
+        problem = digits.Length > 0 && digits.All(char.IsAsciiDigit)
+            ? $"'{text}' is out of range: write a whole number {range}."
+            : $"'{text}' is not a whole number: write one {range}.";
+        return false;
+    }
+
+    /// <summary>A System.CommandLine parser for a whole number of at least <paramref name="min"/>, naming the option in its error.</summary>
+    public static Func<ArgumentResult, int> WholeNumber(int min) => result =>
+    {
+        var text = result.Tokens.Count == 0 ? string.Empty : result.Tokens[0].Value;
+        if (TryParseWholeNumber(text, min, out var value, out var problem))
+        {
+            return value;
+        }
+
+        result.AddError($"{OptionName(result)}: {problem}");
+        return min;
+    };
+
+    /// <summary>As <see cref="WholeNumber"/>, for an option that may be left out (null).</summary>
+    public static Func<ArgumentResult, int?> OptionalWholeNumber(int min) => result => WholeNumber(min)(result);
 
     public static TimeSpan? ParseDuration(ArgumentResult result)
     {
         var text = result.Tokens.Count == 0 ? string.Empty : result.Tokens[0].Value;
-        if (TryParseDuration(text, out var duration))
+        if (TryParseDuration(text, out var duration, out var problem))
         {
             return duration;
         }
 
-        result.AddError($"'{text}' is not a duration: write a number and a unit, e.g. 500ms, 30s, 2m, 1h.");
+        result.AddError($"{OptionName(result)}: {problem}");
         return null;
     }
 
     /// <summary>Parses <c>i/n</c>: shard index i (0-based) of n shards.</summary>
-    public static bool TryParseShard(string text, out (int Index, int Count) shard, out string? problem)
+    public static bool TryParseShard(string text, out Shard shard, out string? problem)
     {
-        shard = default;
+        shard = Shard.Whole;
         problem = null;
         var parts = text.Split('/');
         if (parts.Length != 2
@@ -60,11 +110,11 @@ internal static partial class OptionParsers
             return false;
         }
 
-        shard = (index, count);
+        shard = new Shard(index, count);
         return true;
     }
 
-    public static (int Index, int Count) ParseShard(ArgumentResult result)
+    public static Shard ParseShard(ArgumentResult result)
     {
         var text = result.Tokens.Count == 0 ? string.Empty : result.Tokens[0].Value;
         if (TryParseShard(text, out var shard, out var problem))
@@ -72,21 +122,12 @@ internal static partial class OptionParsers
             return shard;
         }
 
-        result.AddError(problem!);
-        return (0, 1);
+        result.AddError($"{OptionName(result)}: {problem}");
+        return Shard.Whole;
     }
 
-    /// <summary>Validates a catalog pattern id, listing the known ones when it is not.</summary>
-    public static void ValidatePatternId(OptionResult result)
-    {
-        foreach (var token in result.Tokens)
-        {
-            if (!PatternCatalog.TryGet(token.Value, out _))
-            {
-                result.AddError($"Unknown pattern id '{token.Value}'. Known ids: {string.Join(", ", PatternCatalog.All.Select(p => p.Id))}.");
-            }
-        }
-    }
+    private static string OptionName(ArgumentResult result) =>
+        result.Parent is OptionResult option ? option.Option.Name : result.Argument.Name;
 
     [GeneratedRegex(@"^(?<n>[0-9]+(\.[0-9]+)?)(?<unit>ms|s|m|h)$", RegexOptions.CultureInvariant)]
     private static partial Regex DurationPattern();

@@ -1,5 +1,7 @@
 using System.CommandLine;
-using ConcurrencyChaos.Scenarios;
+using ConcurrencyChaos.Cli.Input;
+using ConcurrencyChaos.Cli.Patterns;
+using ConcurrencyChaos.Cli.Reports;
 
 namespace ConcurrencyChaos.Cli.Commands;
 
@@ -16,47 +18,61 @@ internal static class ReplayCommand
         var pattern = new Option<string?>("--pattern")
         {
             Description = "Run under this pattern only (default: every pattern in the scenario's expect).",
+            HelpName = "ID",
         };
-        pattern.Validators.Add(OptionParsers.ValidatePatternId);
         var trace = new Option<bool>("--trace") { Description = "Also print every trace event." };
         var timeline = new Option<string?>("--timeline")
         {
             Description = "Draw the run as an SVG timeline in this file (one file per pattern: name-PATTERN.svg when several run).",
             HelpName = "FILE",
         };
-        var command = new Command("replay", "Run one scenario once, deterministically, and show what every node did.") { file, pattern, trace, timeline };
-        command.SetAction((parseResult, _) =>
-            Task.FromResult(Replay(context, parseResult.GetRequiredValue(file), parseResult.GetValue(pattern), parseResult.GetValue(trace), parseResult.GetValue(timeline))));
+        var assembly = CommonOptions.Assembly();
+        var realTime = CommonOptions.RealTime();
+        var command = new Command("replay", "Run one scenario once, deterministically, and show what every node did.") { file, pattern, trace, timeline, assembly, realTime };
+        command.SetAction((parseResult, cancellationToken) =>
+        {
+            var patterns = CommonOptions.Patterns(context, parseResult.GetValue(assembly));
+            var request = new ReplayRequest(parseResult.GetRequiredValue(file), parseResult.GetValue(pattern), parseResult.GetValue(trace), parseResult.GetValue(timeline), parseResult.GetValue(realTime));
+            return Task.FromResult(Replay(context, patterns, request, cancellationToken));
+        });
         return command;
     }
 
-    private static int Replay(CliContext context, string file, string? patternId, bool trace, string? timeline)
+    private static int Replay(CliContext context, PatternSet patterns, ReplayRequest request, CancellationToken cancellationToken)
     {
-        Scenario scenario;
-        try
+        var scenario = new ScenarioLoader(patterns).LoadOne(request.File);
+        var ids = request.PatternId is null ? scenario.Expect.Keys.ToList() : [patterns.Get(request.PatternId, "--pattern").Id];
+        if (request.PatternId is { } only && !ScenarioLoader.Runs(scenario, only))
         {
-            scenario = ScenarioReader.Load(file, Chaos.Vocabulary);
-        }
-        catch (ScenarioException e)
-        {
-            throw new BadInputException(e.Message);
+            throw new BadInputException($"{request.File}: $.tree.pattern: every group names its own pattern, so '{only}' would never run on this tree; replay it under a pattern the tree names, or remove \"pattern\" from the root group.");
         }
 
-        var patterns = patternId is null ? scenario.Expect.Keys.ToList() : [patternId];
         var allMet = true;
-        foreach (var id in patterns)
+        foreach (var id in ids)
         {
-            var report = Chaos.Run(scenario.Tree, id);
+            var known = patterns.Get(id, request.File);
+            CommonOptions.NoteIfNotControlled(context, known, request.RealTime);
+            RunReport report;
+            try
+            {
+                report = Chaos.Run(scenario.Tree, known.ToChaosPattern(), CommonOptions.Run(request.RealTime), null, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                context.Out.WriteLine($"{request.File} under {id}: cancelled before the run ended");
+                return ExitCodes.Cancelled;
+            }
+
             context.Out.WriteLine(report.ToString());
-            if (trace)
+            if (request.Trace)
             {
                 context.Out.WriteLine(report.Trace.ToText());
             }
 
-            if (timeline is not null)
+            if (request.Timeline is { } timeline)
             {
-                var svg = patterns.Count == 1 ? timeline : Path.ChangeExtension(timeline, null) + "-" + id + (Path.GetExtension(timeline) is { Length: > 0 } ext ? ext : ".svg");
-                WriteFile(svg, Pictures.TimelineSvg(report));
+                var svg = ids.Count == 1 ? timeline : Path.ChangeExtension(timeline, null) + "-" + id + (Path.GetExtension(timeline) is { Length: > 0 } ext ? ext : ".svg");
+                OutputFile.Write(svg, "the timeline", Pictures.TimelineSvg(report));
                 context.Error.WriteLine($"chaos: wrote timeline {svg}");
             }
 
@@ -70,31 +86,13 @@ internal static class ReplayCommand
             else
             {
                 met = report.Passed;
-                context.Out.WriteLine($"{(met ? "✓" : "✗")} {file} under {id}: {(met ? "held every invariant" : "violated " + string.Join(", ", report.Violations.Select(v => v.Invariant).Distinct()))} (no expectation for {id})");
+                context.Out.WriteLine($"{(met ? "✓" : "✗")} {request.File} under {id}: {(met ? "held every invariant" : "violated " + string.Join(", ", report.Violations.Select(v => v.Invariant).Distinct()))} (no expectation for {id})");
             }
 
             context.Out.WriteLine();
             allMet &= met;
         }
 
-        return allMet ? ExitCodes.Held : ExitCodes.Violated;
-    }
-
-    private static void WriteFile(string path, string text)
-    {
-        try
-        {
-            var folder = Path.GetDirectoryName(Path.GetFullPath(path));
-            if (folder is not null)
-            {
-                Directory.CreateDirectory(folder);
-            }
-
-            File.WriteAllText(path, text);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
-        {
-            throw new BadInputException($"cannot write the timeline '{path}': {e.Message}");
-        }
+        return cancellationToken.IsCancellationRequested ? ExitCodes.Cancelled : allMet ? ExitCodes.Held : ExitCodes.Violated;
     }
 }

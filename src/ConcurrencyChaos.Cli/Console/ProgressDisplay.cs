@@ -29,10 +29,17 @@ internal sealed class ProgressDisplay : IProgress<ChaosProgress>
         _total = total;
     }
 
+    /// <summary>Gets how many trees the search reported having run, the last time it reported.</summary>
+    public int Trees { get; private set; }
+
+    /// <summary>Gets the real time since the display was made (the search's start).</summary>
+    public TimeSpan Elapsed => _clock.Elapsed;
+
     /// <summary>The search ran this many trees holding this many nodes so far.</summary>
     public void Report(ChaosProgress value)
     {
         var (trees, nodes) = (value.TreesRun, value.NodesRun);
+        Trees = trees;
         var now = _clock.Elapsed;
         if (now - _last < (_terminal ? s_terminalInterval : s_logInterval) && trees < _total)
         {

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text;
+using System.Xml;
 using System.Xml.Linq;
 
 namespace ConcurrencyChaos.Cli.Reports;
@@ -53,10 +55,12 @@ internal static class JUnitReportWriter
         return new XDocument(new XDeclaration("1.0", "utf-8", null), new XElement("testsuites", suite));
     }
 
+    /// <summary>Writes the report as UTF-8 without a byte order mark (some CI readers choke on one).</summary>
     public static void Write(Report report, string path)
     {
         using var stream = File.Create(path);
-        Render(report).Save(stream);
+        using var writer = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), Indent = true });
+        Render(report).Save(writer);
     }
 
     private static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);

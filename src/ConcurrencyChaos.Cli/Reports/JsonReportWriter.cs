@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace ConcurrencyChaos.Cli.Reports;
@@ -5,7 +6,8 @@ namespace ConcurrencyChaos.Cli.Reports;
 /// <summary>
 /// The JSON report, format version 1 (documented in docs/cli.md). Every field is always present
 /// (null when a command does not fill it), names are camelCase, and new fields may be added but
-/// none removed or renamed without bumping <c>version</c>.
+/// none removed or renamed without bumping <c>version</c>. Text is escaped only where JSON requires it
+/// (quotes as <c>\"</c>, not <c>\u0027</c> or <c>\u0022</c>), since people read these files too.
 /// </summary>
 internal static class JsonReportWriter
 {
@@ -13,7 +15,7 @@ internal static class JsonReportWriter
 
     public static void Write(Report report, Stream stream)
     {
-        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         json.WriteStartObject();
         json.WriteString("tool", "chaos");
         json.WriteNumber("version", Version);

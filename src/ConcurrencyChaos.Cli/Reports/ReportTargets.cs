@@ -53,21 +53,8 @@ internal static class ReportTargets
     {
         foreach (var (format, file) in targets)
         {
-            try
-            {
-                var folder = Path.GetDirectoryName(Path.GetFullPath(file));
-                if (folder is not null)
-                {
-                    Directory.CreateDirectory(folder);
-                }
-
-                s_writers[format](report, file);
-                error.WriteLine($"chaos: wrote {format} report {file}");
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
-            {
-                throw new BadInputException($"cannot write the {format} report '{file}': {e.Message}");
-            }
+            OutputFile.Write(file, $"the {format} report", path => s_writers[format](report, path));
+            error.WriteLine($"chaos: wrote {format} report {file}");
         }
     }
 }

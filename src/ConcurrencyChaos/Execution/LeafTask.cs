@@ -164,7 +164,7 @@ internal sealed class LeafTask : TaskCompletionSource
         }
         else
         {
-            ThreadPool.UnsafeQueueUserWorkItem(ResumeOnPool, this);
+            ThreadPool.QueueUserWorkItem(ResumeOnPool, this); // flows the run's ExecutionContext, as the await it stands for does, so the safety net sees it
         }
     }
 

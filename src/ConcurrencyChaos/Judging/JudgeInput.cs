@@ -9,6 +9,7 @@ namespace ConcurrencyChaos.Judging;
 internal sealed class JudgeInput
 {
     private readonly Lazy<ReferenceOutcome> _reference;
+    private readonly Lazy<bool> _terminatesInAnyStartOrder;
     private readonly Dictionary<string, TreeEntry> _entriesById;
     private readonly Dictionary<string, List<string>> _children;
     private readonly Dictionary<string, int> _order;
@@ -22,6 +23,7 @@ internal sealed class JudgeInput
         Tree = tree;
         Trace = trace;
         _reference = new Lazy<ReferenceOutcome>(() => ReferenceModel.Run(tree, bounds ?? ConcurrencyBounds.None));
+        _terminatesInAnyStartOrder = new Lazy<bool>(() => ReferenceModel.TerminatesInAnyStartOrder(tree, bounds ?? ConcurrencyBounds.None));
         Entries = [.. tree.Entries()];
         _entriesById = Entries.ToDictionary(e => e.Id, StringComparer.Ordinal);
         _children = Entries.ToDictionary(e => e.Id, _ => new List<string>(), StringComparer.Ordinal);
@@ -52,6 +54,9 @@ internal sealed class JudgeInput
 
     /// <summary>The ideal structured run of <see cref="Tree"/> (each group as bounded as its pattern declares), computed on first use.</summary>
     public ReferenceOutcome Reference => _reference.Value;
+
+    /// <summary>Whether the ideal run ends whatever order same-instant starts take (<see cref="ReferenceModel.TerminatesInAnyStartOrder"/>), computed on first use.</summary>
+    public bool TerminatesInAnyStartOrder => _terminatesInAnyStartOrder.Value;
 
     /// <summary>Every node of the tree with its id and parent id, in pre-order.</summary>
     public IReadOnlyList<TreeEntry> Entries { get; }

@@ -30,6 +30,10 @@ public sealed record Group : TreeNode
     /// <inheritdoc />
     public override int NodeCount => _nodeCount;
 
+    /// <summary>The C# that builds this group, e.g. <c>new Group(new Leaf(), new Leaf { Work = 5 }) { Pattern = "when-all" }</c>.</summary>
+    /// <returns>The C# expression (it needs <c>using ConcurrencyChaos.Model;</c>).</returns>
+    public override string ToString() => CSharpTree.Render(this, string.Empty);
+
     /// <inheritdoc />
     public bool Equals(Group? other) =>
         other is not null && Pattern == other.Pattern && Children.SequenceEqual(other.Children);

@@ -45,6 +45,10 @@ public sealed record Leaf : TreeNode
     /// <inheritdoc />
     public override int NodeCount => 1;
 
+    /// <summary>The C# that builds this leaf, e.g. <c>new Leaf { Work = 5, Then = LeafEnd.Fail }</c>.</summary>
+    /// <returns>The C# expression (it needs <c>using ConcurrencyChaos.Model;</c>).</returns>
+    public override string ToString() => CSharpTree.Render(this, string.Empty);
+
     /// <summary>Whether this leaf throws an error of its own when nobody cancels it.</summary>
     public bool Faults => Then is LeafEnd.Fail or LeafEnd.ThrowSync;
 }

@@ -61,11 +61,7 @@ internal static class ReferenceModel
     {
         ArgumentNullException.ThrowIfNull(tree);
         ArgumentNullException.ThrowIfNull(bounds);
-
-        // The caller's token: CancellationTokenSource(0 ms) is cancelled on creation, before the root starts.
-        var callerCancel = tree.CancelAfter is { } after ? Math.Max(after, 0) : (long?)null;
-        var alreadyCancelled = tree.CancelAfter is <= 0;
-        var run = new Simulation(bounds).RunNode(TaskTree.RootId, tree.Root, start: 0, callerCancel, alreadyCancelled, outer: null);
+        var run = Simulate(tree, new Simulation(bounds, startsEveryChild: false));
         return new ReferenceOutcome(run.Nodes, run.HasTies);
     }
 
@@ -78,20 +74,49 @@ internal static class ReferenceModel
     public static bool Terminates(TaskTree tree, ConcurrencyBounds bounds)
     {
         ArgumentNullException.ThrowIfNull(tree);
-        return !HasHang(tree.Root) || Run(tree, bounds).Terminates;
+        return !HasHang(tree.Root, outerOnly: false) || Run(tree, bounds).Terminates;
+    }
 
-        static bool HasHang(Group group)
+    /// <summary>
+    /// Whether ideal structured semantics finish <paramref name="tree"/> whatever order the children a group starts in
+    /// one instant start in: <see cref="Terminates"/>, and <see cref="TerminatesInAnyStartOrder"/>.
+    /// </summary>
+    public static bool Finishes(TaskTree tree, ConcurrencyBounds bounds) => Terminates(tree, bounds) && TerminatesInAnyStartOrder(tree, bounds);
+
+    /// <summary>
+    /// Whether the ideal run ends also when a child that faults synchronously does not stop its later siblings from
+    /// starting. It ends all the same unless such a sibling would hang on an outer token that is never cancelled. A
+    /// pattern may start its children concurrently (<c>Task.Run</c> per child, workers), so that sibling may start
+    /// before the fault, and then nothing any pattern does can end it: the tree hangs by its own making, not the pattern's.
+    /// </summary>
+    public static bool TerminatesInAnyStartOrder(TaskTree tree, ConcurrencyBounds bounds)
+    {
+        ArgumentNullException.ThrowIfNull(tree);
+        ArgumentNullException.ThrowIfNull(bounds);
+        return !HasHang(tree.Root, outerOnly: true) || Simulate(tree, new Simulation(bounds, startsEveryChild: true)).Self.End is not null;
+    }
+
+    /// <summary>Whether <paramref name="group"/> holds a hang (<paramref name="outerOnly"/>: one that waits on an outer token).</summary>
+    private static bool HasHang(Group group, bool outerOnly)
+    {
+        foreach (var child in group.Children)
         {
-            foreach (var child in group.Children)
+            if ((child is Leaf { Then: LeafEnd.Hang } leaf && (!outerOnly || leaf.OuterToken > 0)) || (child is Group inner && HasHang(inner, outerOnly)))
             {
-                if (child is Leaf { Then: LeafEnd.Hang } || (child is Group inner && HasHang(inner)))
-                {
-                    return true;
-                }
+                return true;
             }
-
-            return false;
         }
+
+        return false;
+    }
+
+    /// <summary>The whole tree under <paramref name="simulation"/>, from the caller's token.</summary>
+    private static SimulatedSubtree Simulate(TaskTree tree, Simulation simulation)
+    {
+        // The caller's token: CancellationTokenSource(0 ms) is cancelled on creation, before the root starts.
+        var callerCancel = tree.CancelAfter is { } after ? Math.Max(after, 0) : (long?)null;
+        var alreadyCancelled = tree.CancelAfter is <= 0;
+        return simulation.RunNode(TaskTree.RootId, tree.Root, start: 0, callerCancel, alreadyCancelled, outer: null);
     }
 
     /// <summary>The tokens given to the groups around a node, innermost first: when each is cancelled.</summary>
@@ -112,7 +137,8 @@ internal static class ReferenceModel
         }
     }
 
-    private sealed class Simulation(ConcurrencyBounds bounds)
+    /// <summary>One ideal run; <paramref name="startsEveryChild"/>: a synchronous fault does not keep later siblings from starting.</summary>
+    private sealed class Simulation(ConcurrencyBounds bounds, bool startsEveryChild)
     {
         public SimulatedSubtree RunNode(string id, TreeNode node, long start, long? cancelAt, bool alreadyCancelled, OuterTokens? outer)
         {
@@ -337,7 +363,7 @@ internal static class ReferenceModel
                 slots?.Add((child.Self.End, child.Self.Faulted, child.Self.SawCancellation));
 
                 // A child that faults before its delegate returns cancels the group before the next child would start.
-                stopped = child.Self.Synchronous && child.Self.Faulted;
+                stopped = !startsEveryChild && child.Self.Synchronous && child.Self.Faulted;
             }
 
             return children;

@@ -35,6 +35,10 @@ public sealed record TaskTree(Group Root, int? CancelAfter = null, int Seed = 0)
         }
     }
 
+    /// <summary>The C# that builds this tree, e.g. <c>new TaskTree(new Group(new Leaf { Then = LeafEnd.Fail }), CancelAfter: 5, Seed: 0)</c>.</summary>
+    /// <returns>The C# expression (it needs <c>using ConcurrencyChaos.Model;</c>).</returns>
+    public override string ToString() => CSharpTree.Render(this, string.Empty);
+
     /// <summary>The id of child <paramref name="index"/> of the node <paramref name="parentId"/>.</summary>
     public static string ChildId(string parentId, int index) => string.Create(
         System.Globalization.CultureInfo.InvariantCulture, $"{parentId}.{index}");

@@ -73,7 +73,7 @@ public sealed class Trace
             text.Append(" threw ").Append(exception);
         }
 
-        text.Append(CultureInfo.InvariantCulture, $"\nstatus: {Status} at {EndTime}ms after {Steps} steps\n");
+        text.Append(CultureInfo.InvariantCulture, $"\nstatus: {Status} at {EndTime}ms after {Steps} step{(Steps == 1 ? "" : "s")}\n");
         foreach (var diagnostic in Diagnostics.Where(d => !d.IsHint))
         {
             text.Append(diagnostic).Append('\n');

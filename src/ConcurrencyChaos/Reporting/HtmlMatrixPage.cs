@@ -12,10 +12,10 @@ namespace ConcurrencyChaos.Reporting;
 internal static class HtmlMatrixPage
 {
     /// <summary>The page for these rows; invariants come in the order of <paramref name="rules"/>, unknown ones after, by id.</summary>
-    public static string Render(IReadOnlyList<ReportedMatrixRow> rows, IReadOnlyList<InvariantRule> rules)
+    public static string Render(IReadOnlyList<ReportedMatrixRow> rows, IReadOnlyList<InvariantRule> rules, IReadOnlyList<string>? columns = null)
     {
         var order = rules.Select(r => r.Id).ToList();
-        var invariants = rows.SelectMany(r => r.ByInvariant.Keys).Distinct(StringComparer.Ordinal)
+        var invariants = columns?.ToList() ?? rows.SelectMany(r => r.ByInvariant.Keys).Distinct(StringComparer.Ordinal)
             .OrderBy(id => order.Contains(id) ? order.IndexOf(id) : int.MaxValue)
             .ThenBy(id => id, StringComparer.Ordinal)
             .ToList();

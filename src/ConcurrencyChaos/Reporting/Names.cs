@@ -5,6 +5,9 @@ namespace ConcurrencyChaos.Reporting;
 /// <summary>Turns names into forms usable as file names, ids and C# identifiers.</summary>
 internal static class Names
 {
+    /// <summary>The name a pattern given as a lambda goes by, having no readable name of its own.</summary>
+    public const string Lambda = "your-pattern";
+
     /// <summary>"MyFanOut.RunAllAsync" → "my-fan-out-run-all-async".</summary>
     public static string Slug(string name)
     {
@@ -29,10 +32,12 @@ internal static class Names
         return slug.ToString().Trim('-');
     }
 
-    /// <summary>"when-all" → "When_all".</summary>
+    /// <summary>"when-all" → "When_all"; a name that does not start with a letter gets one: "42" → "Pattern_42".</summary>
     public static string Identifier(string name)
     {
         var slug = Slug(name).Replace('-', '_');
-        return slug.Length == 0 ? "Pattern" : char.ToUpperInvariant(slug[0]) + slug[1..];
+        return slug.Length == 0 ? "Pattern"
+            : char.IsLetter(slug[0]) ? char.ToUpperInvariant(slug[0]) + slug[1..]
+            : "Pattern_" + slug;
     }
 }

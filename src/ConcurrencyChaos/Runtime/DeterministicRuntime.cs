@@ -16,6 +16,7 @@ internal sealed class DeterministicRuntime : RunHost
     private readonly ISchedulingStrategy _ready;
     private readonly RuntimeLimits _limits;
     private readonly EscapeDetector _escapes;
+    private readonly RuntimeHook _hook;
     private readonly Action<VirtualTimer, long> _timerDue;
     private RunStatus? _abort;
     private long _step;
@@ -29,6 +30,7 @@ internal sealed class DeterministicRuntime : RunHost
         Clock = new VirtualTimeProvider(_escapes);
         Context = new DeterministicSynchronizationContext(this);
         Scheduler = new DeterministicTaskScheduler(this);
+        _hook = new RuntimeHook(this, _escapes);
     }
 
     /// <summary>Virtual time: moves only when the runtime is idle and jumps to the next timer.</summary>
@@ -68,6 +70,7 @@ internal sealed class DeterministicRuntime : RunHost
         _escapes.Start();
         var previous = SynchronizationContext.Current;
         SynchronizationContext.SetSynchronizationContext(Context);
+        var outer = _hook.Enter(); // the shims of rewritten code go through this run from now on
         try
         {
             _ready.Add(WorkItem.Post(_ => start(), null));
@@ -76,6 +79,12 @@ internal sealed class DeterministicRuntime : RunHost
                 if (RunAllReady() is { } stopped)
                 {
                     return stopped;
+                }
+
+                // Nothing is ready: work of this run still executing on another thread is waited for first.
+                if (_escapes.Settle(_ready))
+                {
+                    continue;
                 }
 
                 // Finished is asked only once nothing is ready: work already queued in this instant still
@@ -94,6 +103,7 @@ internal sealed class DeterministicRuntime : RunHost
         }
         finally
         {
+            _hook.Exit(outer);
             SynchronizationContext.SetSynchronizationContext(previous);
             _escapes.Stop();
         }
@@ -116,13 +126,17 @@ internal sealed class DeterministicRuntime : RunHost
     /// <summary>Reports code of <paramref name="nodeId"/> running off the runtime thread.</summary>
     public override void NoteForeignNode(string nodeId) => _escapes.NoteForeignNode(nodeId);
 
-    /// <summary>Called by the context when code blocks the runtime thread: records it, stops the run, and gives the exception to throw into that code.</summary>
-    public Exception BlockingWait()
+    /// <summary>
+    /// Called when code blocks the runtime thread (by the context, or by a shim naming the <paramref name="api"/>):
+    /// records it, stops the run, and gives the exception to throw into that code.
+    /// </summary>
+    public Exception BlockingWait(string? api = null)
     {
-        Report(DiagnosticKind.BlockingWait, CurrentNode, "a blocking wait (.Wait(), .Result, GetAwaiter().GetResult() on unfinished work) on the runtime thread; the only thread that could finish that work is the one waiting");
+        var what = api is null ? "a blocking wait (.Wait(), .Result, GetAwaiter().GetResult() on unfinished work)" : $"a blocking call ({api})";
+        Report(DiagnosticKind.BlockingWait, CurrentNode, $"{what} on the runtime thread; the only thread that could finish that work is the one waiting");
         Abort(RunStatus.BlockedThread);
         return new InvalidOperationException(
-            $"ConcurrencyChaos: blocking wait on the deterministic runtime thread{(CurrentNode is null ? "" : $" (node {CurrentNode})")}. It would hang forever: await instead.");
+            $"ConcurrencyChaos: {(api is null ? "blocking wait" : api)} on the deterministic runtime thread{(CurrentNode is null ? "" : $" (node {CurrentNode})")}. It would hang forever (or stop every task of the run): await instead.");
     }
 
     /// <summary>
@@ -146,17 +160,12 @@ internal sealed class DeterministicRuntime : RunHost
     }
 
     /// <summary>
-    /// Nothing is ready: brings in the next event — work that escaped and came back, else the next timer
-    /// (virtual time jumps to it), else escaped work still on its way. Null when something is ready again;
+    /// Nothing is ready and escaped work has settled: brings in the next event — the next timer (virtual time
+    /// jumps to it), else escaped work still on its way. Null when something is ready again;
     /// otherwise why the run stops: the next timer is past the time budget, or nothing can ever come.
     /// </summary>
     private RunStatus? AdvanceToNextEvent()
     {
-        if (_escapes.TakeInbox(_ready))
-        {
-            return null;
-        }
-
         if (Clock.NextDue() is { } due)
         {
             if (due > _limits.MaxVirtualTime.Ticks)

@@ -8,7 +8,11 @@ namespace ConcurrencyChaos.Runtime;
 /// </summary>
 internal sealed class DeterministicTaskScheduler(DeterministicRuntime runtime) : TaskScheduler
 {
-    public override int MaximumConcurrencyLevel => 1;
+    /// <summary>
+    /// Unbounded: tasks interleave on one thread rather than run in parallel, so any level is honest, and 1 would
+    /// make <c>Parallel.ForEachAsync</c> (given this scheduler by the shims) clamp its degree of parallelism to 1.
+    /// </summary>
+    public override int MaximumConcurrencyLevel => int.MaxValue;
 
     internal void Execute(Task task) => TryExecuteTask(task);
 

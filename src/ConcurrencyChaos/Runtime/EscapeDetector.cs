@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using ConcurrencyChaos.Model;
 
 namespace ConcurrencyChaos.Runtime;
@@ -8,13 +9,29 @@ namespace ConcurrencyChaos.Runtime;
 /// continuations posted back from one, which wait in an inbox until the runtime thread takes them. When
 /// the runtime is idle it decides whether escaped work may still come back, and waits for it, boundedly.
 /// </summary>
+/// <remarks>
+/// The safety net: the run's <see cref="RuntimeHook"/> tells it exactly when another thread starts and stops
+/// running the run's ExecutionContext, so it counts this run's work executing elsewhere — not the process's —
+/// and <see cref="Settle"/> keeps the runtime from judging, advancing virtual time or declaring a deadlock
+/// until that work has ended (within <c>grace</c> of real time). The stack where the work arrived names what
+/// took it there (<see cref="EscapeSource"/>).
+/// </remarks>
 internal sealed class EscapeDetector(RunHost host, TimeSpan grace)
 {
     /// <summary>Real time a process-wide counter alone buys: enough for a pool item already queued to post back.</summary>
     private const int ProbeMs = 25;
 
+    /// <summary>How many arrivals on other threads are read for their cause: the first few say it all.</summary>
+    private const int ArrivalsNamed = 8;
+
     private readonly Queue<WorkItem> _inbox = new();
+    private readonly List<string> _arrivals = [];
     private int _threadId = -1;
+    private int _foreignRunning;
+    private int _arrivalsSeen;
+    private bool _arrivalsReported;
+    private bool _gaveUpWaiting;
+    private string? _userFrame;
     private long _timerBaseline;
     private long _poolBaseline;
     private volatile bool _sawForeign;
@@ -39,7 +56,8 @@ internal sealed class EscapeDetector(RunHost host, TimeSpan grace)
         if (!OnRuntimeThread && _threadId != -1)
         {
             _sawForeign = true;
-            host.Report(DiagnosticKind.ThreadPool, host.CurrentNode, $"{where} ran on another thread than the runtime's; likely cause: Task.Run, ConfigureAwait(false) or a continuation on the thread pool");
+            _userFrame ??= EscapeSource.UserFrame(new StackTrace(1, false));
+            host.Report(DiagnosticKind.ThreadPool, host.CurrentNode, $"{where} ran on another thread than the runtime's{Cause()}");
         }
     }
 
@@ -56,12 +74,115 @@ internal sealed class EscapeDetector(RunHost host, TimeSpan grace)
     public void PostFromForeignThread(WorkItem item)
     {
         _sawForeign = true;
-        host.Report(DiagnosticKind.ThreadPool, host.CurrentNode, "a continuation was posted back to the runtime from another thread; something awaited work that ran on the thread pool or a real timer (Task.Run, ConfigureAwait(false), Task.Delay without the TimeProvider)");
+        _userFrame ??= EscapeSource.UserFrame(new StackTrace(1, false));
+        host.Report(DiagnosticKind.ThreadPool, host.CurrentNode, $"a continuation was posted back to the runtime from another thread{Cause()}");
         lock (_inbox)
         {
             _inbox.Enqueue(item);
             Monitor.PulseAll(_inbox);
         }
+    }
+
+    /// <summary>Another thread started running this run's ExecutionContext (called on that thread by the <see cref="RuntimeHook"/>).</summary>
+    public void ForeignThreadEntered()
+    {
+        Interlocked.Increment(ref _foreignRunning);
+        _sawForeign = true;
+        if (Interlocked.Increment(ref _arrivalsSeen) <= ArrivalsNamed)
+        {
+            var arrival = EscapeSource.Arrival(new StackTrace(1, false));
+            lock (_arrivals)
+            {
+                if (!_arrivals.Contains(arrival))
+                {
+                    _arrivals.Add(arrival);
+                }
+            }
+        }
+    }
+
+    /// <summary>That thread stopped running it.</summary>
+    public void ForeignThreadLeft()
+    {
+        if (Interlocked.Decrement(ref _foreignRunning) == 0)
+        {
+            lock (_inbox)
+            {
+                Monitor.PulseAll(_inbox);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Called whenever nothing is ready, before the runtime judges, advances time or declares a deadlock: waits
+    /// (up to the grace) until no work of this run executes on another thread and no pool item is pending after an
+    /// escape, reports where the escaped work came from, then moves what it posted back to <paramref name="ready"/>.
+    /// Returns false, at the cost of one read, for a run that never escaped.
+    /// </summary>
+    public bool Settle(ISchedulingStrategy ready)
+    {
+        if (!_sawForeign)
+        {
+            return TakeInbox(ready);
+        }
+
+        WaitForQuiescence();
+        ReportArrivals();
+        return TakeInbox(ready);
+    }
+
+    private void WaitForQuiescence()
+    {
+        var started = Environment.TickCount64;
+        var wait = _gaveUpWaiting ? ProbeMs : grace.TotalMilliseconds;
+        lock (_inbox)
+        {
+            while (Volatile.Read(ref _foreignRunning) > 0 || (ThreadPool.PendingWorkItemCount > 0 && Environment.TickCount64 - started < ProbeMs))
+            {
+                var left = started + (long)wait - Environment.TickCount64;
+                if (left <= 0)
+                {
+                    _gaveUpWaiting = true;
+                    host.Report(DiagnosticKind.ThreadPool, null, $"work of this run was still running on another thread after {grace.TotalSeconds:0.#} s of real time; the run went on without it{Cause()}");
+                    return;
+                }
+
+                Monitor.Wait(_inbox, TimeSpan.FromMilliseconds(Math.Min(left, 1)));
+            }
+        }
+    }
+
+    private void ReportArrivals()
+    {
+        if (_arrivalsReported)
+        {
+            return;
+        }
+
+        lock (_arrivals)
+        {
+            if (_arrivals.Count == 0)
+            {
+                return;
+            }
+
+            _arrivalsReported = true;
+            host.Report(DiagnosticKind.ThreadPool, null, $"work of this run ran on another thread{Cause()}");
+        }
+    }
+
+    /// <summary>", through X; from user code Y" when known.</summary>
+    private string Cause()
+    {
+        string[] arrivals;
+        lock (_arrivals)
+        {
+            arrivals = [.. _arrivals];
+        }
+
+        var through = arrivals.Length == 0 ? "" : $", through {string.Join("; ", arrivals)}";
+        var from = _userFrame is null ? "" : $"; user code on that thread: {_userFrame}";
+        return through.Length + from.Length == 0 ? "; likely cause: Task.Run, ConfigureAwait(false) or a continuation on the thread pool" : through + from;
     }
 
     /// <summary>Moves work posted from other threads to <paramref name="ready"/>; false when there was none.</summary>

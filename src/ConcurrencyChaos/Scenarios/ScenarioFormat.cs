@@ -17,6 +17,7 @@ internal static class ScenarioFormat
     internal const string CancelAfterField = "cancelAfter";
     internal const string SeedField = "seed";
     internal const string ExpectField = "expect";
+    internal const string FoundField = "found";
 
     internal const string WorkField = "work";
     internal const string ThenField = "then";
@@ -34,7 +35,7 @@ internal static class ScenarioFormat
 
     /// <summary>The fields of the top-level object, in the order the writer writes them (<c>$schema</c> is read and ignored).</summary>
     internal static readonly ImmutableArray<string> TopLevelFields =
-        [SchemaField, NameField, AboutField, TreeField, CancelAfterField, SeedField, ExpectField];
+        [SchemaField, NameField, AboutField, TreeField, CancelAfterField, SeedField, ExpectField, FoundField];
 
     /// <summary>The fields of a leaf, in the order the writer writes them.</summary>
     internal static readonly ImmutableArray<string> LeafFields =

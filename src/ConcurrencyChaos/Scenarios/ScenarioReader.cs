@@ -140,7 +140,10 @@ public static class ScenarioReader
             ? ReadSeed(seedElement, Child(path, SeedField), source)
             : 0;
         var expect = ReadExpect(Required(fields, path, ExpectField, source), Child(path, ExpectField), source, vocabulary);
-        return new Scenario(name, about, new TaskTree(tree, cancelAfter, seed), expect);
+        var found = fields.TryGetValue(FoundField, out var foundElement)
+            ? ReadFound(foundElement, Child(path, FoundField), source, vocabulary)
+            : [];
+        return new Scenario(name, about, new TaskTree(tree, cancelAfter, seed), expect) { Found = found };
     }
 
     private static string ReadName(JsonElement element, string path, string source)
@@ -391,34 +394,72 @@ public static class ScenarioReader
                 throw UnknownId(source, patternPath, pattern, vocabulary.PatternIds, "pattern id");
             }
 
-            if (value.ValueKind != JsonValueKind.Array)
-            {
-                throw new ScenarioException(source, patternPath, $"must be an array of invariant ids (the exact set '{pattern}' must violate; [] = none), got {Describe(value)}");
-            }
-
-            var invariants = new List<string>();
-            var index = 0;
-            foreach (var item in value.EnumerateArray())
-            {
-                var itemPath = Item(patternPath, index);
-                var invariant = ReadKnownId(item, itemPath, source, vocabulary.InvariantIds, "invariant id");
-                var earlier = invariants.IndexOf(invariant);
-                if (earlier >= 0)
-                {
-                    throw new ScenarioException(
-                        source,
-                        itemPath,
-                        string.Create(CultureInfo.InvariantCulture, $"duplicate invariant id '{invariant}' (already at [{earlier}])"));
-                }
-
-                invariants.Add(invariant);
-                index++;
-            }
-
-            expect.Add(pattern, invariants);
+            expect.Add(pattern, ReadInvariants(value, patternPath, source, vocabulary, $"the exact set '{pattern}' must violate; [] = none"));
         }
 
         return expect;
+    }
+
+    /// <summary>
+    /// The optional record of what a search found: pattern id to the non-empty list of invariant ids that pattern
+    /// broke when the scenario was kept. The ids are a record, not run: they need not be in <paramref name="vocabulary"/>
+    /// (the pattern may be gone, replaced by the fix that <c>expect</c> now names), only non-empty.
+    /// </summary>
+    private static Dictionary<string, IReadOnlyList<string>> ReadFound(JsonElement element, string path, string source, ScenarioVocabulary vocabulary)
+    {
+        var fields = Fields(element, path, source, "an object mapping pattern ids to the invariant ids each broke when the scenario was kept", "pattern id");
+        var found = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var (pattern, value) in fields)
+        {
+            var patternPath = Child(path, pattern);
+            if (string.IsNullOrWhiteSpace(pattern))
+            {
+                throw new ScenarioException(source, patternPath, "must be a pattern id (a non-empty name)");
+            }
+
+            var invariants = ReadInvariants(value, patternPath, source, vocabulary, $"what '{pattern}' broke when the scenario was kept");
+            if (invariants.Count == 0)
+            {
+                throw new ScenarioException(
+                    source,
+                    patternPath,
+                    $"must name at least one invariant id: what '{Shorten(pattern)}' broke when the scenario was kept (leave '{Shorten(pattern)}' out of \"{FoundField}\" if it broke nothing)");
+            }
+
+            found.Add(pattern, invariants);
+        }
+
+        return found;
+    }
+
+    /// <summary>An array of distinct known invariant ids; <paramref name="meaning"/> says what the list is, for the error message.</summary>
+    private static List<string> ReadInvariants(JsonElement value, string path, string source, ScenarioVocabulary vocabulary, string meaning)
+    {
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            throw new ScenarioException(source, path, $"must be an array of invariant ids ({meaning}), got {Describe(value)}");
+        }
+
+        var invariants = new List<string>();
+        var index = 0;
+        foreach (var item in value.EnumerateArray())
+        {
+            var itemPath = Item(path, index);
+            var invariant = ReadKnownId(item, itemPath, source, vocabulary.InvariantIds, "invariant id");
+            var earlier = invariants.IndexOf(invariant);
+            if (earlier >= 0)
+            {
+                throw new ScenarioException(
+                    source,
+                    itemPath,
+                    string.Create(CultureInfo.InvariantCulture, $"duplicate invariant id '{invariant}' (already at [{earlier}])"));
+            }
+
+            invariants.Add(invariant);
+            index++;
+        }
+
+        return invariants;
     }
 
     /// <summary>The fields of an object, in document order, rejecting anything but an object and duplicate names.</summary>

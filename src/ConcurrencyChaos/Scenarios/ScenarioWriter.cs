@@ -8,8 +8,8 @@ namespace ConcurrencyChaos.Scenarios;
 
 /// <summary>
 /// Writes scenarios in their canonical form: 2-space indent, fields in a fixed order (name, about, tree,
-/// cancelAfter, seed, expect), leaves without the fields that equal their defaults, pattern ids in
-/// ordinal order and invariant ids in the order given. The same scenario always gives the same text,
+/// cancelAfter, seed, expect, found — the last only when not empty), leaves without the fields that equal
+/// their defaults, pattern ids in ordinal order and invariant ids in the order given. The same scenario always gives the same text,
 /// and <see cref="ScenarioReader.Parse"/> reads it back equal.
 /// </summary>
 public static class ScenarioWriter
@@ -31,7 +31,7 @@ public static class ScenarioWriter
     public static string Write(Scenario scenario)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        return Write(scenario.Tree, scenario.Name, scenario.About, scenario.Expect);
+        return Write(scenario.Tree, scenario.Name, scenario.About, scenario.Expect, scenario.Found);
     }
 
     /// <summary>The canonical JSON of a scenario made of these parts.</summary>
@@ -39,14 +39,24 @@ public static class ScenarioWriter
     /// <param name="name">The scenario's name (non-empty).</param>
     /// <param name="about">What the scenario shows, or null to leave it out.</param>
     /// <param name="expect">Pattern id to the exact invariant ids that pattern must violate.</param>
+    /// <param name="found">
+    /// For a kept counterexample, pattern id to the invariant ids that pattern broke when the scenario was kept;
+    /// null or empty to write no <c>found</c>.
+    /// </param>
     /// <returns>The file text, ending with a newline.</returns>
     /// <exception cref="ArgumentException">The parts break a rule the reader enforces (e.g. an empty root group).</exception>
-    public static string Write(TaskTree tree, string name, string? about, IReadOnlyDictionary<string, IReadOnlyList<string>> expect)
+    public static string Write(
+        TaskTree tree,
+        string name,
+        string? about,
+        IReadOnlyDictionary<string, IReadOnlyList<string>> expect,
+        IReadOnlyDictionary<string, IReadOnlyList<string>>? found = null)
     {
         ArgumentNullException.ThrowIfNull(tree);
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(expect);
-        Validate(tree, name, expect);
+        found ??= new Dictionary<string, IReadOnlyList<string>>();
+        Validate(tree, name, expect, found);
 
         var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
@@ -70,23 +80,34 @@ public static class ScenarioWriter
             }
 
             writer.WriteNumber(SeedField, tree.Seed);
-            writer.WriteStartObject(ExpectField);
-            foreach (var pattern in expect.Keys.Order(StringComparer.Ordinal))
+            WriteLists(writer, ExpectField, expect);
+            if (found.Count > 0)
             {
-                writer.WriteStartArray(pattern);
-                foreach (var invariant in expect[pattern])
-                {
-                    writer.WriteStringValue(invariant);
-                }
-
-                writer.WriteEndArray();
+                WriteLists(writer, FoundField, found);
             }
 
-            writer.WriteEndObject();
             writer.WriteEndObject();
         }
 
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length) + "\n";
+    }
+
+    /// <summary>An object of pattern ids in ordinal order, each to its invariant ids in the order given.</summary>
+    private static void WriteLists(Utf8JsonWriter writer, string field, IReadOnlyDictionary<string, IReadOnlyList<string>> lists)
+    {
+        writer.WriteStartObject(field);
+        foreach (var pattern in lists.Keys.Order(StringComparer.Ordinal))
+        {
+            writer.WriteStartArray(pattern);
+            foreach (var invariant in lists[pattern])
+            {
+                writer.WriteStringValue(invariant);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        writer.WriteEndObject();
     }
 
     private static void WriteNode(Utf8JsonWriter writer, TreeNode node)
@@ -160,7 +181,8 @@ public static class ScenarioWriter
     }
 
     /// <summary>Rejects what <see cref="ScenarioReader"/> would reject, so the writer never writes a file that cannot be read back.</summary>
-    private static void Validate(TaskTree tree, string name, IReadOnlyDictionary<string, IReadOnlyList<string>> expect)
+    private static void Validate(
+        TaskTree tree, string name, IReadOnlyDictionary<string, IReadOnlyList<string>> expect, IReadOnlyDictionary<string, IReadOnlyList<string>> found)
     {
         if (string.IsNullOrWhiteSpace(name))
         {
@@ -200,6 +222,19 @@ public static class ScenarioWriter
             if (invariants is null || invariants.Distinct(StringComparer.Ordinal).Count() != invariants.Count)
             {
                 throw new ArgumentException($"the invariants expected of '{pattern}' must be a list without duplicates", nameof(expect));
+            }
+        }
+
+        foreach (var (pattern, invariants) in found)
+        {
+            if (string.IsNullOrWhiteSpace(pattern))
+            {
+                throw new ArgumentException("found names an empty pattern id", nameof(found));
+            }
+
+            if (invariants is null || invariants.Count == 0 || invariants.Distinct(StringComparer.Ordinal).Count() != invariants.Count)
+            {
+                throw new ArgumentException($"what was found of '{pattern}' must be a non-empty list without duplicates", nameof(found));
             }
         }
     }

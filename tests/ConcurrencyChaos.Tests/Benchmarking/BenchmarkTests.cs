@@ -28,6 +28,13 @@ public class BenchmarkTests
                 Assert.NotNull(row.ControlledSpeedup);
             }
         });
+        Assert.Equal(o.PublicPathMaxNodes.Count * 2, report.PublicPath.Count); // Chaos.Check and execution alone
+        Assert.All(report.PublicPath, row => Assert.True(row.TreesPerCpuSecond > 0 && row.BytesPerNode > 0 && row.NodesPerTree >= 2, $"{row}"));
+        Assert.Equal(o.JudgingSizes, report.Judging.Select(r => r.Nodes));
+        Assert.All(report.Judging, row => Assert.True(row.NanosecondsPerNode > 0, $"{row}"));
+        Assert.Equal(["real-time mode", "FsCheck on the thread pool"], report.Baselines.Select(r => r.Baseline));
+        Assert.All(report.Baselines, row => Assert.True(row.Trees == o.BaselineTrees && row.PublicPathRatio > 0, $"{row}"));
+        Assert.Null(report.FreshProcessMilliseconds); // only the CLI knows how to start a fresh process of itself
         Assert.Equal(o.SearchPatterns!.Count, report.Search.Count);
         Assert.All(report.Search, row =>
         {
@@ -38,6 +45,8 @@ public class BenchmarkTests
 
         var table = report.ToTable();
         Assert.DoesNotContain("NaN", table, StringComparison.Ordinal);
+        Assert.Contains("| Chaos.Check | 16 |", table, StringComparison.Ordinal);
+        Assert.Contains("| FsCheck on the thread pool |", table, StringComparison.Ordinal);
         foreach (var pattern in o.Patterns.Concat(o.SearchPatterns!))
         {
             Assert.Contains($"| {pattern} |", table, StringComparison.Ordinal);

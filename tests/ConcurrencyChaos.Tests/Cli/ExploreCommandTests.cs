@@ -10,7 +10,7 @@ public sealed class ExploreCommandTests : IDisposable
     public void Dispose() => _temp.Dispose();
 
     [Fact]
-    public async Task A_counterexample_exits_1_is_small_is_saved_and_run_then_passes_it()
+    public async Task A_counterexample_exits_1_is_small_is_saved_and_run_then_fails_it_until_the_pattern_is_fixed()
     {
         var found = _temp.File("found");
         var json = _temp.File("explore.json");
@@ -28,10 +28,12 @@ public sealed class ExploreCommandTests : IDisposable
             Assert.Equal(Path.Combine(found, "found-when-all-seed-1.json"), only.GetProperty("savedTo").GetString());
         }
 
+        // The kept scenario expects when-all to hold and records what it broke: a regression test that fails until the fix.
         var saved = Assert.Single(Directory.GetFiles(found));
         var (runCode, runOutput, runError) = await CliHarness.RunAsync("run", saved);
-        Assert.True(runCode == 0, runOutput + runError);
-        Assert.Contains("1 passed, 0 failed", runOutput, StringComparison.Ordinal);
+        Assert.True(runCode == 1, runOutput + runError);
+        Assert.Contains("0 passed, 1 failed", runOutput, StringComparison.Ordinal);
+        Assert.Contains("(a kept counterexample: when-all broke", runOutput, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -69,9 +71,11 @@ public sealed class ExploreCommandTests : IDisposable
 
         var (code, output, _) = await CliHarness.RunAsync(cancelled.Token, "explore", "--pattern", "when-all", "--seed", "1", "--report", "junit", junit, "--report", "json", json);
 
-        Assert.Equal(0, code);
-        Assert.Contains("stopped early: cancelled", output, StringComparison.Ordinal);
-        Assert.Single(XDocument.Load(junit).Descendants("testcase"));
+        Assert.Equal(130, code); // never "held": a cancelled search proves nothing
+        Assert.Contains("when-all: cancelled after 0 of 1000 trees (seed 1)", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("held", output, StringComparison.Ordinal);
+        var testcase = Assert.Single(XDocument.Load(junit).Descendants("testcase"));
+        Assert.NotNull(testcase.Element("failure"));
         using var document = JsonDocument.Parse(File.ReadAllText(json));
         Assert.True(document.RootElement.GetProperty("cancelled").GetBoolean());
         Assert.Equal("cancelled", document.RootElement.GetProperty("cases")[0].GetProperty("stoppedEarly").GetString());

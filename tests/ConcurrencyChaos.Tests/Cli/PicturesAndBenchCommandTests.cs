@@ -87,16 +87,17 @@ public sealed class PicturesAndBenchCommandTests : IDisposable
         Assert.Contains("| when-all | 10 | mixed | controlled |", output, StringComparison.Ordinal);
         Assert.Contains("| when-all | 10 | mixed | real-time |", output, StringComparison.Ordinal);
         Assert.Contains("search ms (median / max)", output, StringComparison.Ordinal);
+        Assert.Contains("| execution alone | 16 |", output, StringComparison.Ordinal);
+        Assert.Matches(@"Fresh process, first 1,000 trees through Chaos\.Check: \d+ ms CPU", output);
     }
 
     [Fact]
-    public async Task Bench_json_is_json()
+    public async Task Bench_first_trees_prints_the_cpu_milliseconds_of_this_process_first_trees()
     {
-        var (code, output, _) = await CliHarness.RunAsync("bench", "--quick", "--json");
+        var (code, output, _) = await CliHarness.RunAsync("bench", "--first-trees", "50");
 
         Assert.Equal(0, code);
-        using var doc = System.Text.Json.JsonDocument.Parse(output);
-        Assert.Equal(System.Text.Json.JsonValueKind.Object, doc.RootElement.ValueKind);
+        Assert.True(double.Parse(output.Trim(), System.Globalization.CultureInfo.InvariantCulture) > 0, output);
     }
 }
 

@@ -89,7 +89,7 @@ public sealed class RunCommandTests : IDisposable
         Assert.Equal(2, code);
         Assert.Contains(first, error, StringComparison.Ordinal);
         Assert.Contains(second, error, StringComparison.Ordinal);
-        Assert.Contains("2 scenario file(s) could not be read", error, StringComparison.Ordinal);
+        Assert.Contains("2 problem(s) in the scenario files; nothing was run", error, StringComparison.Ordinal);
         Assert.Equal(string.Empty, output);
     }
 
@@ -144,7 +144,7 @@ public sealed class RunCommandTests : IDisposable
 
         var (code, output, _) = await CliHarness.RunAsync(cancelled.Token, "run", _temp.Path, "--report", "json", json);
 
-        Assert.Equal(1, code);
+        Assert.Equal(130, code);
         Assert.Contains("2 not run (cancelled)", output, StringComparison.Ordinal);
         using var document = JsonDocument.Parse(File.ReadAllText(json));
         Assert.True(document.RootElement.GetProperty("cancelled").GetBoolean());

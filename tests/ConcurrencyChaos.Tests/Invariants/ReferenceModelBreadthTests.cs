@@ -153,6 +153,21 @@ public sealed class ReferenceModelBreadthTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new ConcurrencyBounds(0, _ => null));
     }
 
+    [Fact]
+    public void A_tree_that_finishes_only_if_a_synchronous_fault_starts_before_a_sibling_hung_on_the_callers_token_is_no_search_tree()
+    {
+        // In order, 0.0 faults before 0.1 starts; started first (children may start in any order), 0.1 waits forever.
+        var tree = Tree(Fails(0), new Leaf { Then = LeafEnd.Hang, OuterToken = 1 });
+        Assert.True(ReferenceModel.Run(tree).Terminates);
+        Assert.False(ReferenceModel.TerminatesInAnyStartOrder(tree, ConcurrencyBounds.None));
+        Assert.False(ChaosTrees.CanFinish(tree));
+
+        // The caller cancelling, its own token, or a fault that is not synchronous: the order does not decide.
+        Assert.True(ReferenceModel.Finishes(tree with { CancelAfter = 50 }, ConcurrencyBounds.None));
+        Assert.True(ReferenceModel.Finishes(Tree(Fails(0), Hangs()), ConcurrencyBounds.None));
+        Assert.False(ReferenceModel.Run(Tree(Fails(1), new Leaf { Then = LeafEnd.Hang, OuterToken = 1 })).Terminates);
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData(2)]

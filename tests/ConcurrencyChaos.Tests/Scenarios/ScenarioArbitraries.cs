@@ -20,8 +20,9 @@ public static class ScenarioArbitraries
         from seed in Gen.OneOf(Gen.Constant(0), Gen.Choose(int.MinValue, int.MaxValue))
         from name in Gen.Elements(Names)
         from about in Gen.OneOf(Gen.Constant<string?>(null), Gen.Elements(Names).Select(s => (string?)s))
-        from expect in Expect()
-        select new Scenario(name, about, new TaskTree(new Group(children) { Pattern = pattern }, cancelAfter, seed), expect);
+        from expect in Lists(allowEmpty: true)
+        from found in Gen.Frequency((1, Gen.Constant<IReadOnlyDictionary<string, IReadOnlyList<string>>>(new Dictionary<string, IReadOnlyList<string>>())), (1, Lists(allowEmpty: false)))
+        select new Scenario(name, about, new TaskTree(new Group(children) { Pattern = pattern }, cancelAfter, seed), expect) { Found = found };
 
     private static Gen<TreeNode> Node(int size) =>
         size <= 1
@@ -58,9 +59,10 @@ public static class ScenarioArbitraries
     private static Gen<string?> PatternOrNull() =>
         Gen.Frequency((3, Gen.Constant<string?>(null)), (1, Gen.Elements(ScenarioTestData.PatternIds).Select(p => (string?)p)));
 
-    private static Gen<IReadOnlyDictionary<string, IReadOnlyList<string>>> Expect() =>
-        from patterns in Gen.SubListOf(ScenarioTestData.PatternIds).Where(p => p.Count > 0)
-        from lists in Gen.ListOf(Gen.SubListOf(ScenarioTestData.InvariantIds).SelectMany(Gen.Shuffle), patterns.Count)
+    /// <summary>Pattern ids to lists of distinct invariant ids in any order (for <c>found</c>: non-empty lists, and ids of patterns that may be gone).</summary>
+    private static Gen<IReadOnlyDictionary<string, IReadOnlyList<string>>> Lists(bool allowEmpty) =>
+        from patterns in Gen.SubListOf(allowEmpty ? ScenarioTestData.PatternIds : [.. ScenarioTestData.PatternIds, "orders-naive", "Team.FanOut"]).Where(p => p.Count > 0)
+        from lists in Gen.ListOf(Gen.SubListOf(ScenarioTestData.InvariantIds).Where(l => allowEmpty || l.Count > 0).SelectMany(Gen.Shuffle), patterns.Count)
         select (IReadOnlyDictionary<string, IReadOnlyList<string>>)patterns
             .Zip(lists, (p, l) => (p, (IReadOnlyList<string>)[.. l]))
             .ToDictionary(e => e.p, e => e.Item2, StringComparer.Ordinal);

@@ -201,7 +201,7 @@ public sealed class ScenarioReaderTests
     [InlineData("{ 'name': '  ', 'tree': { 'children': [ {} ] }, 'expect': { 'when-all': [] } }", "$.name", "must be a non-empty string")]
     [InlineData("{ 'name': 7, 'tree': { 'children': [ {} ] }, 'expect': { 'when-all': [] } }", "$.name", "must be a non-empty string, got 7")]
     [InlineData("{ 'name': 'x', 'about': 1, 'tree': { 'children': [ {} ] }, 'expect': { 'when-all': [] } }", "$.about", "must be a string or null, got 1")]
-    [InlineData("{ 'name': 'x', 'colour': 1, 'tree': { 'children': [ {} ] }, 'expect': { 'when-all': [] } }", "$.colour", "unknown field 'colour' (known: $schema, name, about, tree, cancelAfter, seed, expect)")]
+    [InlineData("{ 'name': 'x', 'colour': 1, 'tree': { 'children': [ {} ] }, 'expect': { 'when-all': [] } }", "$.colour", "unknown field 'colour' (known: $schema, name, about, tree, cancelAfter, seed, expect, found)")]
     [InlineData("{ 'name': 'x', 'name': 'y', 'tree': { 'children': [ {} ] }, 'expect': { 'when-all': [] } }", "$.name", "duplicate field 'name'")]
     [InlineData("{ 'name': 'x', 'seed': 'one', 'tree': { 'children': [ {} ] }, 'expect': { 'when-all': [] } }", "$.seed", "must be an integer, got string")]
     [InlineData("{ 'name': 'x', 'seed': 0.5, 'tree': { 'children': [ {} ] }, 'expect': { 'when-all': [] } }", "$.seed", "must be an integer, got 0.5")]
@@ -222,11 +222,34 @@ public sealed class ScenarioReaderTests
     [InlineData("{ 'name': 'x', 'tree': { 'children': [ {} ] }, 'expect': { 'when-all': [ 'no-orphans', 'fail-fastt' ] } }", "$.expect.when-all[1]", "unknown invariant id 'fail-fastt' (known: errors-observed, no-orphans, cancellation-propagated, fail-fast, terminates)")]
     [InlineData("{ 'name': 'x', 'tree': { 'children': [ {} ] }, 'expect': { 'when-all': [ 'fail-fast', 'no-orphans', 'fail-fast' ] } }", "$.expect.when-all[2]", "duplicate invariant id 'fail-fast' (already at [0])")]
     [InlineData("{ 'name': 'x', 'tree': { 'children': [ {} ] }, 'expect': { 'when-all': [ 1 ] } }", "$.expect.when-all[0]", "must be an invariant id (a string), got 1")]
+    [InlineData("{ 'name': 'x', 'tree': { 'children': [ {} ] }, 'expect': { 'when-all': [] }, 'found': [] }", "$.found", "must be an object mapping pattern ids to the invariant ids each broke when the scenario was kept, got array")]
+    [InlineData("{ 'name': 'x', 'tree': { 'children': [ {} ] }, 'expect': { 'when-all': [] }, 'found': { 'when-all': [] } }", "$.found.when-all", "must name at least one invariant id: what 'when-all' broke when the scenario was kept")]
+    [InlineData("{ 'name': 'x', 'tree': { 'children': [ {} ] }, 'expect': { 'when-all': [] }, 'found': { 'when-all': 'fail-fast' } }", "$.found.when-all", "must be an array of invariant ids (what 'when-all' broke when the scenario was kept), got string \"fail-fast\"")]
+    [InlineData("{ 'name': 'x', 'tree': { 'children': [ {} ] }, 'expect': { 'when-all': [] }, 'found': { 'when-all': [ 'fail-fastt' ] } }", "$.found.when-all[0]", "unknown invariant id 'fail-fastt' (known: errors-observed, ")]
+    [InlineData("{ 'name': 'x', 'tree': { 'children': [ {} ] }, 'expect': { 'when-all': [] }, 'found': { 'when-all': [ 'fail-fast', 'fail-fast' ] } }", "$.found.when-all[1]", "duplicate invariant id 'fail-fast' (already at [0])")]
+    [InlineData("{ 'name': 'x', 'tree': { 'children': [ {} ] }, 'expect': { 'when-all': [] }, 'found': { 'when-all': ['fail-fast'], 'when-all': ['no-orphans'] } }", "$.found.when-all", "duplicate pattern id 'when-all'")]
+    [InlineData("{ 'name': 'x', 'tree': { 'children': [ {} ] }, 'expect': { 'when-all': [] }, 'found': { ' ': ['fail-fast'] } }", "$.found[' ']", "must be a pattern id (a non-empty name)")]
     public void Document_errors_name_the_path(string json, string path, string gist)
     {
         var error = ParseFails(Q(json));
 
         AssertError(error, path, gist);
+    }
+
+    [Fact]
+    public void A_kept_counterexample_expects_the_pattern_to_hold_and_records_what_was_found()
+    {
+        var scenario = Parse(Q("""
+            { 'name': 'found-when-all-seed-1', 'tree': { 'children': [ { 'onCancel': 'swallow' } ] }, 'cancelAfter': 0,
+              'expect': { 'when-all': [], 'task-group': [] },
+              'found': { 'when-all': [ 'cancellation-propagated', 'fail-fast' ], 'orders-naive': [ 'no-orphans' ] } }
+            """));
+
+        Assert.Empty(scenario.Expect["when-all"]);
+        Assert.Equal(["orders-naive", "when-all"], scenario.Found.Keys);
+        Assert.Equal(["cancellation-propagated", "fail-fast"], scenario.Found["when-all"]);
+        Assert.Equal(["no-orphans"], scenario.Found["orders-naive"]); // a pattern that is gone: found is a record, not run
+        Assert.Empty(Parse(Example).Found);
     }
 
     [Fact]

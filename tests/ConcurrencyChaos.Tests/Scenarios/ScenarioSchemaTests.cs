@@ -62,6 +62,10 @@ public sealed class ScenarioSchemaTests : IDisposable
         var expect = Root.GetProperty("properties").GetProperty("expect");
         Assert.Equal("#/$defs/patternId", expect.GetProperty("propertyNames").GetProperty("$ref").GetString());
         Assert.Equal("#/$defs/invariantId", expect.GetProperty("additionalProperties").GetProperty("items").GetProperty("$ref").GetString());
+        var found = Root.GetProperty("properties").GetProperty("found").GetProperty("additionalProperties");
+        Assert.Equal("#/$defs/invariantId", found.GetProperty("items").GetProperty("$ref").GetString());
+        Assert.Equal(1, found.GetProperty("minItems").GetInt32());
+        Assert.True(found.GetProperty("uniqueItems").GetBoolean());
     }
 
     [Fact]

@@ -33,6 +33,25 @@ public sealed class ScenarioTests
         Assert.NotEqual(a, b with { Tree = Tree with { Seed = 1 } });
         Assert.NotEqual(a, b with { Expect = new Dictionary<string, IReadOnlyList<string>> { ["when-all"] = ["no-orphans", "fail-fast"] } });
         Assert.NotEqual(a, b with { Expect = new Dictionary<string, IReadOnlyList<string>> { ["when-all"] = ["fail-fast", "no-orphans"], ["when-any"] = [] } });
+        Assert.NotEqual(a, b with { Found = new Dictionary<string, IReadOnlyList<string>> { ["when-all"] = ["fail-fast"] } });
+    }
+
+    [Fact]
+    public void Found_is_empty_unless_given_and_a_frozen_copy_in_ordinal_order()
+    {
+        var invariants = new List<string> { "fail-fast" };
+        var found = new Dictionary<string, IReadOnlyList<string>> { ["when-all"] = invariants, ["await-in-turn"] = ["no-orphans"] };
+        var plain = new Scenario("x", null, Tree, new Dictionary<string, IReadOnlyList<string>> { ["when-all"] = [] });
+
+        var kept = plain with { Found = found };
+        invariants.Add("terminates");
+
+        Assert.Empty(plain.Found);
+        Assert.Equal(["await-in-turn", "when-all"], kept.Found.Keys);
+        Assert.Equal(["fail-fast"], kept.Found["when-all"]);
+        Assert.Equal(kept, plain with { Found = new Dictionary<string, IReadOnlyList<string>> { ["await-in-turn"] = ["no-orphans"], ["when-all"] = ["fail-fast"] } });
+        Assert.Equal(kept.GetHashCode(), (plain with { Found = kept.Found }).GetHashCode());
+        Assert.Throws<ArgumentNullException>(() => plain with { Found = null! });
     }
 
     [Fact]

@@ -109,6 +109,44 @@ public sealed class ScenarioWriterTests
         Assert.Equal(new Scenario("x", null, tree, a), new Scenario("x", null, tree, b));
     }
 
+    [Fact]
+    public void A_kept_counterexample_writes_found_after_expect_and_only_when_not_empty()
+    {
+        var tree = new TaskTree(new Group(new Leaf { OnCancel = CancelBehavior.Swallow }), CancelAfter: 0);
+        var expect = new Dictionary<string, IReadOnlyList<string>> { ["when-all"] = [] };
+        var found = new Dictionary<string, IReadOnlyList<string>> { ["when-all"] = ["cancellation-propagated"] };
+
+        var text = ScenarioWriter.Write(tree, "found-when-all-seed-1", null, expect, found);
+
+        Assert.Equal(
+            """
+            {
+              "name": "found-when-all-seed-1",
+              "tree": {
+                "children": [
+                  {
+                    "onCancel": "swallow"
+                  }
+                ]
+              },
+              "cancelAfter": 0,
+              "seed": 0,
+              "expect": {
+                "when-all": []
+              },
+              "found": {
+                "when-all": [
+                  "cancellation-propagated"
+                ]
+              }
+            }
+
+            """,
+            text);
+        Assert.Equal(ScenarioWriter.Write(tree, "x", null, expect), ScenarioWriter.Write(tree, "x", null, expect, new Dictionary<string, IReadOnlyList<string>>()));
+        Assert.DoesNotContain("found", ScenarioWriter.Write(tree, "x", null, expect), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("   ")]
@@ -132,6 +170,9 @@ public sealed class ScenarioWriterTests
         Assert.Throws<ArgumentException>(() => ScenarioWriter.Write(leaf with { CancelAfter = -1 }, "x", null, ok));
         Assert.Throws<ArgumentException>(() => ScenarioWriter.Write(leaf, "x", null, new Dictionary<string, IReadOnlyList<string>>()));
         Assert.Throws<ArgumentException>(() => ScenarioWriter.Write(leaf, "x", null, new Dictionary<string, IReadOnlyList<string>> { ["when-all"] = ["fail-fast", "fail-fast"] }));
+        Assert.Throws<ArgumentException>(() => ScenarioWriter.Write(leaf, "x", null, ok, new Dictionary<string, IReadOnlyList<string>> { ["when-all"] = [] }));
+        Assert.Throws<ArgumentException>(() => ScenarioWriter.Write(leaf, "x", null, ok, new Dictionary<string, IReadOnlyList<string>> { ["when-all"] = ["fail-fast", "fail-fast"] }));
+        Assert.Throws<ArgumentException>(() => ScenarioWriter.Write(leaf, "x", null, ok, new Dictionary<string, IReadOnlyList<string>> { [" "] = ["fail-fast"] }));
     }
 
     [Property(Arbitrary = [typeof(ScenarioArbitraries)], MaxTest = 300)]
@@ -148,6 +189,12 @@ public sealed class ScenarioWriterTests
         foreach (var (pattern, invariants) in scenario.Expect)
         {
             Assert.Equal(invariants, read.Expect[pattern]);
+        }
+
+        Assert.Equal(scenario.Found.Keys, read.Found.Keys);
+        foreach (var (pattern, invariants) in scenario.Found)
+        {
+            Assert.Equal(invariants, read.Found[pattern]);
         }
 
         Assert.Equal(text, ScenarioWriter.Write(read));

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using static ConcurrencyChaos.Tests.Structured.GroupTesting;
 
 namespace ConcurrencyChaos.Tests.Structured;
 
@@ -8,16 +9,6 @@ namespace ConcurrencyChaos.Tests.Structured;
 /// </summary>
 public sealed class SeedPitfallTests
 {
-    private static readonly TimeSpan Guard = TimeSpan.FromSeconds(10);
-
-    private static TaskCompletionSource NewGate() => new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    private static async Task SettleAsync(Task task)
-    {
-        await task.WaitAsync(Guard).ConfigureAwait(ConfigureAwaitOptions.ContinueOnCapturedContext | ConfigureAwaitOptions.SuppressThrowing);
-        Assert.True(task.IsCompleted, "hang guard expired");
-    }
-
     private static async Task FailAsync(Task gate, Exception error)
     {
         await gate;

@@ -1,30 +1,12 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using static ConcurrencyChaos.Tests.Structured.GroupTesting;
 
 namespace ConcurrencyChaos.Tests.Structured;
 
 /// <summary>One or more tests per semantic rule of <see cref="TaskGroup"/>; each fails if its rule breaks.</summary>
 public sealed class TaskGroupTests
 {
-    private static readonly TimeSpan Guard = TimeSpan.FromSeconds(10);
-
-    // ---- helpers ---------------------------------------------------------------------------------------
-
-    /// <summary>Waits (with a hang guard) for a task to complete, without throwing its outcome.</summary>
-    private static async Task SettleAsync(Task task)
-    {
-        await task.WaitAsync(Guard).ConfigureAwait(ConfigureAwaitOptions.ContinueOnCapturedContext | ConfigureAwaitOptions.SuppressThrowing);
-        Assert.True(task.IsCompleted, "hang guard expired");
-    }
-
-    private static async Task<TaskGroupException> GroupFaultAsync(Task group)
-    {
-        await SettleAsync(group);
-        return await Assert.ThrowsAsync<TaskGroupException>(() => group);
-    }
-
-    private static TaskCompletionSource NewGate() => new(TaskCreationOptions.RunContinuationsAsynchronously);
-
     // ---- rule 1: one linked token, passed to every child; first fault cancels siblings and body ----------
 
     [Fact]
@@ -297,7 +279,7 @@ public sealed class TaskGroupTests
         Assert.Equal(new Exception[] { inner1, inner2 }, nestedFault.InnerExceptions);
     }
 
-    // ---- rule 4: OCE is cancellation only while the group's token is cancelled ---------------------------
+    // ---- rule 4: a canceled member is cancellation only while the group is being cancelled (TokenConformanceTests) --
 
     [Fact]
     public async Task Rule4_a_child_throwing_a_bare_OCE_while_the_group_is_not_cancelled_is_a_fault()

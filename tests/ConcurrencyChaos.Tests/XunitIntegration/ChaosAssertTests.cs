@@ -26,7 +26,7 @@ public sealed class ChaosAssertTests
 
         var report = Assert.IsType<RunReport>(failure.Report);
         Assert.Equal(
-            $"Expected pattern 'when-all' to hold every invariant, but it broke errors-observed, fail-fast.\n\n{report}",
+            $"Expected pattern 'when-all' to hold every invariant, but it broke errors-observed, fail-fast.\n\n{report}\nReplay it with this xunit test:\n\n{report.ReplayTest()}",
             failure.Message);
         Assert.Contains("0 group (when-all)", failure.Message, StringComparison.Ordinal);
     }

@@ -1,12 +1,16 @@
 using System.Globalization;
 using System.Text;
-using ConcurrencyChaos.Model;
 
-namespace ConcurrencyChaos.Reporting;
+namespace ConcurrencyChaos.Model;
 
-/// <summary>A tree as C# that builds it with the public model types, for tests a person pastes into a suite.</summary>
+/// <summary>
+/// A tree as C# that builds it with the public model types (<c>using ConcurrencyChaos.Model;</c>), for tests a
+/// person pastes into a suite, and for the trees' own <see cref="object.ToString"/>, which is what FsCheck and
+/// test runners print.
+/// </summary>
 internal static class CSharpTree
 {
+    /// <summary><c>new TaskTree(new Group(...), CancelAfter: 5, Seed: 0)</c>, nested lines indented from <paramref name="indent"/>.</summary>
     public static string Render(TaskTree tree, string indent)
     {
         var text = new StringBuilder("new TaskTree(");
@@ -17,6 +21,14 @@ internal static class CSharpTree
         }
 
         text.Append(CultureInfo.InvariantCulture, $", Seed: {tree.Seed})");
+        return text.ToString();
+    }
+
+    /// <summary><c>new Leaf { ... }</c> or <c>new Group(...)</c>, nested lines indented from <paramref name="indent"/>.</summary>
+    public static string Render(TreeNode node, string indent)
+    {
+        var text = new StringBuilder();
+        Node(text, node, indent);
         return text.ToString();
     }
 
@@ -90,7 +102,7 @@ internal static class CSharpTree
     }
 
     /// <summary>A C# string literal of <paramref name="value"/>.</summary>
-    private static string Literal(string value)
+    internal static string Literal(string value)
     {
         var text = new StringBuilder("\"");
         foreach (var c in value)

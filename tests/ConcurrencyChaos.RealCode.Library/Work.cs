@@ -1,0 +1,1 @@
+global using Work = System.Func<System.Threading.CancellationToken, System.Threading.Tasks.Task>;

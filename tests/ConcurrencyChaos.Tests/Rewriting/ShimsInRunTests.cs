@@ -1,0 +1,60 @@
+using ConcurrencyChaos.Model;
+using ConcurrencyChaos.Shims;
+
+namespace ConcurrencyChaos.Tests.Rewriting;
+
+/// <summary>
+/// The shims as rewritten code calls them, without a rewrite: inside a run they go through the runtime (virtual
+/// time, a blocking call named), outside one they are the original API.
+/// </summary>
+public sealed class ShimsInRunTests
+{
+    private static readonly TaskTree TwoLeaves = new(new Group(new Leaf { Work = 1 }, new Leaf { Work = 2 }));
+
+    [Fact]
+    public void A_delay_inside_a_run_takes_virtual_time_only()
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var report = Chaos.Run(TwoLeaves, async (children, ct) =>
+        {
+            await TaskShims.Delay(5000, ct);
+            await Task.WhenAll(children.Select(child => child(ct)));
+        });
+
+        Assert.True(report.Passed, report.ToString());
+        Assert.Equal(5002, report.Trace.EndTime);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
+    public void Thread_Sleep_on_the_runtime_thread_is_a_blocking_wait_that_names_it()
+    {
+        var report = Chaos.Run(TwoLeaves, async (children, ct) =>
+        {
+            await Task.Yield();
+            ThreadShims.Sleep(10);
+            await Task.WhenAll(children.Select(child => child(ct)));
+        });
+
+        var blocking = Assert.Single(report.Trace.Diagnostics, d => d.Kind == DiagnosticKind.BlockingWait);
+        Assert.Contains("Thread.Sleep", blocking.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Task_Run_inside_a_run_stays_on_the_runtime_and_outside_goes_to_the_pool()
+    {
+        bool? onPool = null;
+        var report = Chaos.Run(TwoLeaves, async (children, ct) =>
+        {
+            await TaskShims.Run(() => onPool = Thread.CurrentThread.IsThreadPoolThread, ct);
+            await Task.WhenAll(children.Select(child => child(ct)));
+        });
+        var outside = await TaskShims.Run(() => Thread.CurrentThread.IsThreadPoolThread);
+
+        Assert.True(report.Passed, report.ToString());
+        Assert.False(onPool);
+        Assert.DoesNotContain(report.Trace.Diagnostics, d => d.Kind.IsEscape());
+        Assert.True(outside);
+    }
+}
