@@ -40,11 +40,24 @@ public sealed record ChaosOptions
     /// </summary>
     public bool AllFindings { get; init; }
 
-    /// <summary>The most nodes a generated tree may have (the bound grows with the search). Default 16.</summary>
+    /// <summary>
+    /// The most nodes a generated tree may have, groups included. The bound grows over the search's first 100 trees
+    /// and stays there; below it sizes spread so that small trees stay common. Default 16.
+    /// </summary>
     public int MaxNodes { get; init; } = 16;
 
-    /// <summary>How deep groups may nest. Default 3.</summary>
+    /// <summary>How deep groups may nest (1: the root group only). Default 3.</summary>
     public int MaxDepth { get; init; } = 3;
+
+    /// <summary>The most children a generated group may have (a tree's size permitting). Default 12.</summary>
+    public int MaxChildren { get; init; } = 12;
+
+    /// <summary>
+    /// The longest delay of a generated tree: a leaf's work or cleanup, the caller's cancel time. Delays spread on a log
+    /// scale from 0 to it, so timeouts of seconds and tens of seconds are reached. Null (the default): 5 virtual minutes
+    /// in controlled mode, where virtual time costs nothing, and 50 ms in real-time mode, where every delay is waited out.
+    /// </summary>
+    public TimeSpan? MaxDelay { get; init; }
 
     /// <summary>Real time after which the search stops (reporting what it ran); null for no limit.</summary>
     public TimeSpan? TimeBudget { get; init; }
@@ -71,11 +84,24 @@ public sealed record ChaosOptions
     /// <summary>Told after every tree the search runs (not counting shrinking): for progress displays. None by default.</summary>
     public IProgress<ChaosProgress>? Progress { get; init; }
 
+    /// <summary>The longest delay of a generated tree, in virtual ms (see <see cref="MaxDelay"/>).</summary>
+    internal int MaxDelayMs => MaxDelay is { } delay
+        ? (int)delay.TotalMilliseconds
+        : Run.Mode == ExecutionMode.RealTime ? RealTimeMaxDelayMs : Generation.TreeGenerator.DefaultMaxDelay;
+
+    /// <summary>The default longest delay in real-time mode, in ms: as short as the trees of controlled mode's early days.</summary>
+    private const int RealTimeMaxDelayMs = 50;
+
     internal void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxTrees, 1, nameof(MaxTrees));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxNodes, 2, nameof(MaxNodes));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxDepth, 1, nameof(MaxDepth));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxChildren, 1, nameof(MaxChildren));
+        if (MaxDelay is { } delay && (delay < TimeSpan.Zero || delay.TotalMilliseconds > int.MaxValue))
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxDelay), delay, $"The longest delay must be from 0 to {int.MaxValue} ms.");
+        }
         ArgumentOutOfRangeException.ThrowIfLessThan(ShardCount, 1, nameof(ShardCount));
         ArgumentOutOfRangeException.ThrowIfLessThan(Replays, 1, nameof(Replays));
         ArgumentOutOfRangeException.ThrowIfLessThan(Run.PctDepth, 1, "Run.PctDepth");

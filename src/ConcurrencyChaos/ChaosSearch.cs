@@ -38,7 +38,7 @@ internal sealed class ChaosSearch
         _pattern = pattern;
         _options = options;
         _invariants = options.InvariantsToCheck();
-        _trees = ChaosTrees.Arbitrary(options.MaxNodes, options.MaxDepth, options.Run.Operations.Keys);
+        _trees = ChaosTrees.For(pattern, options);
     }
 
     public static ChaosResult Run(ChaosPattern pattern, ChaosOptions options, CancellationToken cancellationToken)

@@ -23,20 +23,41 @@ namespace ConcurrencyChaos;
 public static class ChaosTrees
 {
     /// <summary>
-    /// Trees of at most <paramref name="maxNodes"/> nodes (the bound grows with FsCheck's size) nested at most
-    /// <paramref name="maxDepth"/> deep, that a correct pattern can finish, shrinking to trees that still can.
-    /// With <paramref name="operations"/>, about half of the leaves run one of them (<see cref="Leaf.Operation"/>).
+    /// Trees of at most <paramref name="maxNodes"/> nodes (the bound grows with FsCheck's size, reached at size 100)
+    /// nested at most <paramref name="maxDepth"/> deep, groups of at most <paramref name="maxChildren"/> children and
+    /// delays of at most <paramref name="maxDelay"/> virtual ms, that a correct pattern can finish, shrinking to trees
+    /// that still can. With <paramref name="operations"/>, about half of the leaves run one of them (<see cref="Leaf.Operation"/>).
     /// </summary>
     /// <param name="maxNodes">The most nodes a tree may have, groups included; at least 2.</param>
     /// <param name="maxDepth">How deep groups may nest; at least 1.</param>
     /// <param name="operations">Registered operation names to place on leaves; none when null.</param>
+    /// <param name="maxChildren">The most children a group may have; at least 1.</param>
+    /// <param name="maxDelay">The longest work, cleanup or caller cancel time, in virtual ms (default five minutes).</param>
     /// <returns>The arbitrary.</returns>
-    public static Arbitrary<TaskTree> Arbitrary(int maxNodes = 16, int maxDepth = 3, IEnumerable<string>? operations = null)
-    {
-        var finishable = Arb.From(TreeGenerator.Trees(maxNodes, maxDepth), TreeShrinker.Shrink).Filter(CanFinish);
-        return Arb.From(TreeGenerator.WithOperations(finishable.Generator, operations), finishable.Shrinker);
-    }
+    public static Arbitrary<TaskTree> Arbitrary(
+        int maxNodes = 16,
+        int maxDepth = 3,
+        IEnumerable<string>? operations = null,
+        int maxChildren = TreeGenerator.DefaultMaxChildren,
+        int maxDelay = TreeGenerator.DefaultMaxDelay) =>
+        Arbitrary(TreeGenerator.Trees(maxNodes, maxDepth, maxChildren, maxDelay), operations, ConcurrencyBounds.None);
+
+    /// <summary>The trees a search of <paramref name="pattern"/> with <paramref name="options"/> runs: finishable by the pattern's ideal, bounded as it declares.</summary>
+    internal static Arbitrary<TaskTree> For(ChaosPattern pattern, ChaosOptions options) =>
+        Arbitrary(
+            TreeGenerator.Trees(options.MaxNodes, options.MaxDepth, options.MaxChildren, options.MaxDelayMs),
+            options.Run.Operations.Keys,
+            pattern.Bounds);
 
     /// <summary>The precondition: whether ideal structured semantics finishes <paramref name="tree"/>.</summary>
-    internal static bool CanFinish(TaskTree tree) => ReferenceModel.Run(tree).Terminates;
+    internal static bool CanFinish(TaskTree tree) => CanFinish(tree, ConcurrencyBounds.None);
+
+    /// <summary>The precondition for a pattern that declares <paramref name="bounds"/>: whether its ideal finishes <paramref name="tree"/>, whatever order same-instant starts take.</summary>
+    internal static bool CanFinish(TaskTree tree, ConcurrencyBounds bounds) => ReferenceModel.Finishes(tree, bounds);
+
+    private static Arbitrary<TaskTree> Arbitrary(Gen<TaskTree> trees, IEnumerable<string>? operations, ConcurrencyBounds bounds)
+    {
+        var finishable = Arb.From(trees, TreeShrinker.Shrink).Filter(tree => CanFinish(tree, bounds));
+        return Arb.From(TreeGenerator.WithOperations(finishable.Generator, operations), finishable.Shrinker);
+    }
 }

@@ -18,7 +18,7 @@ internal static class ReportInputs
     /// verdict checked it. The timeline marks orphans and lost errors from those, so a picture shows the same
     /// run the same way whichever invariants the search checked.
     /// </summary>
-    public static ReportedRun Drawn(RunReport report) => Of(report) with { AllViolations = Judge.Check(report.Tree, report.Trace) };
+    public static ReportedRun Drawn(RunReport report) => Of(report) with { AllViolations = Judge.Check(report.Tree, report.Trace, bounds: report.Bounds) };
 
     /// <summary>The counterexample, with the figures of the search that found it.</summary>
     public static ReportedCounterexample Of(Counterexample counterexample) => Of(counterexample, Of(counterexample.Report));

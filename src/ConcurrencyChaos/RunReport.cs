@@ -28,6 +28,9 @@ public sealed class RunReport
     /// <summary>The invariants the run broke, in catalog order; empty when it held.</summary>
     public IReadOnlyList<Violation> Violations { get; }
 
+    /// <summary>The concurrency bounds the pattern declared, which the ideal run it was judged against simulated.</summary>
+    internal ConcurrencyBounds Bounds { get; init; } = ConcurrencyBounds.None;
+
     /// <summary>Whether every checked invariant held.</summary>
     public bool Passed => Violations.Count == 0;
 

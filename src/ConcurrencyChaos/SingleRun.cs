@@ -57,6 +57,6 @@ internal static class SingleRun
                 + $"Tree (pattern '{pattern.Name}', scheduler seed {tree.Seed}):\n{TreeText.Render(tree, trace, pattern.Name)}");
         }
 
-        return new(tree, pattern.Name, trace, Judge.Check(tree, trace, invariants ?? InvariantSet.Catalog));
+        return new(tree, pattern.Name, trace, Judge.Check(tree, trace, invariants ?? InvariantSet.Catalog, pattern.Bounds)) { Bounds = pattern.Bounds };
     }
 }

@@ -23,9 +23,9 @@ public sealed class NaiveQuoteServiceChaosTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void On_seed_3_a_failed_vendor_leaves_the_cancelled_call_running_after_the_method_threw()
+    public void On_seed_1_a_failed_vendor_leaves_the_cancelled_call_running_after_the_method_threw()
     {
-        var result = Chaos.Check(GetBestQuoteAsync, new ChaosOptions { Seed = 3 });
+        var result = Chaos.Check(GetBestQuoteAsync, new ChaosOptions { Seed = 1 });
 
         var counterexample = Assert.IsType<Counterexample>(result.Counterexample);
         var failure = Assert.Throws<ChaosException>(result.AssertHolds);

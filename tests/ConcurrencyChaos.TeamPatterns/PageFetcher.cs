@@ -13,8 +13,8 @@ public static class PageFetcher
 
     /// <summary>
     /// The fix: the pages share a token linked to the caller's, the first failure cancels it, every page is
-    /// awaited (none starts after a failure), and every error reaches the caller in one <see cref="AggregateException"/>; a caller that cancelled
-    /// sees the cancellation even when every page finished.
+    /// awaited (none starts after a failure), and every error reaches the caller in one <see cref="AggregateException"/>,
+    /// a page's own <see cref="TaskCanceledException"/> too; a caller that cancelled sees the cancellation even when every page finished.
     /// </summary>
     [ChaosPattern("fetch-all-safely", Summary = "A linked token cancelled by the first failure; waits for every page and throws every error")]
     public static async Task FetchAllSafelyAsync(IReadOnlyList<Func<CancellationToken, Task>> pages, CancellationToken cancellationToken)
@@ -52,11 +52,27 @@ public static class PageFetcher
         {
             await page(shared.Token);
         }
-        catch (Exception e) when (e is not OperationCanceledException || !shared.IsCancellationRequested)
+        catch (Exception e) when (!IsCancellation(e, shared))
         {
             // Cancel synchronously, on this thread: CancelAsync would run the other pages' callbacks on the thread pool.
             shared.Cancel();
+            if (e is OperationCanceledException)
+            {
+                // A page's own timeout is an error. Rethrown as is, it would make this async method canceled, and
+                // Task.WhenAll drops what canceled tasks threw; wrapped, it faults it (Flatten unwraps it again).
+                throw new AggregateException(e);
+            }
+
             throw;
         }
     }
+
+    /// <summary>
+    /// Whether the page ended because the pages were cancelled: an <see cref="OperationCanceledException"/> while the
+    /// shared token is, unless it carries a token of its own that nobody cancelled (HttpClient's timeout).
+    /// </summary>
+    private static bool IsCancellation(Exception e, CancellationTokenSource shared) =>
+        e is OperationCanceledException cancellation
+        && shared.IsCancellationRequested
+        && cancellation.CancellationToken is not { CanBeCanceled: true, IsCancellationRequested: false };
 }

@@ -15,13 +15,17 @@ namespace ConcurrencyChaos.Execution;
 /// what it stands for. Interleaving points match an <c>async</c> leaf that awaits
 /// <c>Task.Delay(d, time, token)</c> on the caller's context: the end of its work is one step of its own
 /// (the timer firing, resumed as if on the captured context), and a cancellation is noticed in a
-/// later step (posted to the captured context), never inline in <c>Cancel()</c>.
+/// later step (posted to the captured context), never inline in <c>Cancel()</c>. A leaf that waits on an outer
+/// token (<see cref="Leaf.OuterToken"/>) acts on that token the same way, ends canceled with it, and only records
+/// when the token it was given is cancelled.
 /// </remarks>
 internal sealed class LeafTask : TaskCompletionSource
 {
     private static readonly TimerCallback WorkDone = static state => ((LeafTask)state!).OnTimer(cancelled: false);
     private static readonly TimerCallback CleanupDone = static state => ((LeafTask)state!).OnCleanupDone();
-    private static readonly Action<object?, CancellationToken> TokenFired = static (state, _) => ((LeafTask)state!).OnToken();
+    private static readonly Action<object?, CancellationToken> TokenFired = static (state, _) => ((LeafTask)state!).OnToken(record: true);
+    private static readonly Action<object?, CancellationToken> WatchedFired = static (state, _) => ((LeafTask)state!).OnToken(record: false);
+    private static readonly Action<object?, CancellationToken> GivenFired = static (state, _) => ((LeafTask)state!).RecordCancelled();
     private static readonly SendOrPostCallback Resume = static state => ((LeafTask)state!).OnTimer(cancelled: true);
     private static readonly WaitCallback ResumeOnPool = static state => ((LeafTask)state!).OnTimer(cancelled: true);
 
@@ -29,9 +33,13 @@ internal sealed class LeafTask : TaskCompletionSource
     private readonly Leaf _leaf;
     private readonly TraceRecorder _recorder;
     private readonly TimeProvider _time;
+    /// <summary>The token the leaf acts on: the one it was given, or an outer one.</summary>
     private readonly CancellationToken _token;
     private readonly SynchronizationContext? _context;
     private CancellationTokenRegistration _registration;
+
+    /// <summary>Records the given token's cancellation, for a leaf that acts on an outer token.</summary>
+    private CancellationTokenRegistration _givenRegistration;
     private ITimer? _timer;
 
     /// <summary>0 while working; 1 once the work phase is over (timer fired or cancellation noticed).</summary>
@@ -47,14 +55,17 @@ internal sealed class LeafTask : TaskCompletionSource
         _context = SynchronizationContext.Current;
     }
 
-    public static Func<CancellationToken, Task> Create(string id, Leaf leaf, TraceRecorder recorder, TimeProvider time) =>
-        token => StartAsync(id, leaf, recorder, time, token);
+    /// <summary>The leaf as a child delegate; <paramref name="outer"/> gives the outer token it waits on, if it waits on one.</summary>
+    public static Func<CancellationToken, Task> Create(string id, Leaf leaf, TraceRecorder recorder, TimeProvider time, Func<CancellationToken>? outer = null) =>
+        outer is null
+            ? token => StartAsync(id, leaf, recorder, time, token, token)
+            : token => StartAsync(id, leaf, recorder, time, token, outer());
 
-    private static Task StartAsync(string id, Leaf leaf, TraceRecorder recorder, TimeProvider time, CancellationToken token)
+    private static Task StartAsync(string id, Leaf leaf, TraceRecorder recorder, TimeProvider time, CancellationToken given, CancellationToken watched)
     {
         recorder.Started(id);
-        var alreadyCancelled = token.IsCancellationRequested;
-        if (alreadyCancelled)
+        var givenCancelled = given.IsCancellationRequested;
+        if (givenCancelled)
         {
             recorder.TokenCancelled(id);
         }
@@ -64,10 +75,26 @@ internal sealed class LeafTask : TaskCompletionSource
             throw Fault(id, leaf.Error, ErrorOrigin.ThrowSync, recorder);
         }
 
-        var task = new LeafTask(id, leaf, recorder, time, token);
-        if (!alreadyCancelled && token.CanBeCanceled)
+        var task = new LeafTask(id, leaf, recorder, time, watched);
+        var alreadyCancelled = watched.IsCancellationRequested;
+        if (watched == given)
         {
-            task._registration = token.UnsafeRegister(TokenFired, task);
+            if (!alreadyCancelled && given.CanBeCanceled)
+            {
+                task._registration = given.UnsafeRegister(TokenFired, task);
+            }
+        }
+        else
+        {
+            if (!givenCancelled && given.CanBeCanceled)
+            {
+                task._givenRegistration = given.UnsafeRegister(GivenFired, task);
+            }
+
+            if (!alreadyCancelled && watched.CanBeCanceled)
+            {
+                task._registration = watched.UnsafeRegister(WatchedFired, task);
+            }
         }
 
         task.Work(alreadyCancelled);
@@ -112,10 +139,17 @@ internal sealed class LeafTask : TaskCompletionSource
         }
     }
 
-    /// <summary>The token was cancelled (inline in someone's Cancel()): notice it in a later step, like an awaited Task.Delay.</summary>
-    private void OnToken()
+    /// <summary>The given token was cancelled, and the leaf acts on another one: only record it.</summary>
+    private void RecordCancelled() => _recorder.TokenCancelled(_id);
+
+    /// <summary>The token the leaf acts on was cancelled (inline in someone's Cancel()): notice it in a later step, like an awaited Task.Delay.</summary>
+    private void OnToken(bool record)
     {
-        _recorder.TokenCancelled(_id);
+        if (record)
+        {
+            _recorder.TokenCancelled(_id);
+        }
+
         if (_leaf.OnCancel == CancelBehavior.Ignore || Interlocked.Exchange(ref _workOver, 1) != 0)
         {
             return;
@@ -188,6 +222,7 @@ internal sealed class LeafTask : TaskCompletionSource
     private void End(bool cancelled)
     {
         _registration.Unregister();
+        _givenRegistration.Unregister();
         if (cancelled)
         {
             switch (_leaf.OnCancel)

@@ -11,7 +11,9 @@ namespace ConcurrencyChaos.Execution;
 /// chaos pipeline that realises the leaf (<see cref="ChaosPipelines"/>): Polly's latency, fault and
 /// behaviour strategies, on the runtime's clock, continuing on the captured context. What a pipeline
 /// cannot say — ignoring the token, cleanup, swallowing or failing on cancellation — is done around it,
-/// so an operation leaf ends as the same leaf without an operation would, and is judged the same way.
+/// so an operation leaf ends as the same leaf without an operation would, and is judged the same way: it
+/// waits on an outer token when the leaf does (<see cref="Leaf.OuterToken"/>), and an injected error that is an
+/// <see cref="OperationCanceledException"/> faults its task, as a simulated leaf's does.
 /// </summary>
 /// <remarks>
 /// Like <see cref="LeafTask"/>, its <c>Ended</c> event is recorded before its task completes. An
@@ -21,10 +23,10 @@ namespace ConcurrencyChaos.Execution;
 /// </remarks>
 internal static class OperationLeaf
 {
-    public static Func<CancellationToken, Task> Create(string id, Leaf leaf, Func<CancellationToken, Task> operation, TraceRecorder recorder, RunHost host, int seed)
+    public static Func<CancellationToken, Task> Create(string id, Leaf leaf, Func<CancellationToken, Task> operation, TraceRecorder recorder, RunHost host, int seed, Func<CancellationToken>? outer = null)
     {
         var pipeline = ChaosPipelines.For(leaf, id, host.Clock, seed);
-        return token => StartAsync(new Call(id, leaf, operation, pipeline, recorder, host, token));
+        return token => StartAsync(new Call(id, leaf, operation, pipeline, recorder, host, token, outer?.Invoke() ?? token));
     }
 
     private static Task StartAsync(Call call)
@@ -48,14 +50,48 @@ internal static class OperationLeaf
             ExceptionDispatchInfo.Throw(error);
         }
 
-        return EndAsync(call, execution);
+        var ended = EndAsync(call, execution);
+        return InjectsCancellation(call.Leaf) ? FaultedWhenInjectedAsync(ended) : ended;
     }
 
-    /// <summary>The pipeline around the operation; a leaf that ignores its token gets none.</summary>
+    /// <summary>Whether the leaf may throw an injected error that is an <see cref="OperationCanceledException"/>.</summary>
+    private static bool InjectsCancellation(Leaf leaf) =>
+        (leaf.Faults && IsCancellation(leaf.Error)) || (leaf.OnCancel == CancelBehavior.Fail && IsCancellation(leaf.CleanupError));
+
+    private static bool IsCancellation(ErrorKind kind) => kind is ErrorKind.OperationCanceledException or ErrorKind.TaskCanceledException;
+
+    /// <summary>
+    /// The leaf's task as a simulated leaf ends it: an async method ends canceled when it throws an
+    /// <see cref="OperationCanceledException"/>, but an injected one is an error, so that task faults instead (inline, no extra step).
+    /// </summary>
+    private static Task FaultedWhenInjectedAsync(Task ended)
+    {
+        var result = new TaskCompletionSource();
+        _ = ended.ContinueWith(
+            static (task, state) =>
+            {
+                var result = (TaskCompletionSource)state!;
+                if (task.IsCanceled && Outcomes.CancellationOf(task) is var cancellation && InjectedError.Of(cancellation) is not null)
+                {
+                    result.SetException(cancellation);
+                }
+                else
+                {
+                    result.SetFromTask(task);
+                }
+            },
+            result,
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+        return result.Task;
+    }
+
+    /// <summary>The pipeline around the operation, on the token the leaf acts on; a leaf that ignores its token gets none.</summary>
     private static Task ExecuteAsync(Call call)
     {
         using var scope = RunScope.EnterNode(call.Id);
-        return PollyRun.ExecuteAsync(call.Pipeline, call.Operation, call.Leaf.OnCancel == CancelBehavior.Ignore ? CancellationToken.None : call.Token);
+        return PollyRun.ExecuteAsync(call.Pipeline, call.Operation, call.Leaf.OnCancel == CancelBehavior.Ignore ? CancellationToken.None : call.Watched);
     }
 
     private static async Task EndAsync(Call call, Task execution)
@@ -66,7 +102,7 @@ internal static class OperationLeaf
             await execution;
 #pragma warning restore VSTHRD003
         }
-        catch (OperationCanceledException) when (call.Token.IsCancellationRequested && call.Leaf.OnCancel != CancelBehavior.Ignore)
+        catch (OperationCanceledException e) when (InjectedError.Of(e) is null && call.Watched.IsCancellationRequested && call.Leaf.OnCancel != CancelBehavior.Ignore)
         {
             call.Recorder.Resumed(call.Id);
             if (call.Leaf.Cleanup > 0)
@@ -85,7 +121,7 @@ internal static class OperationLeaf
                     throw LeafTask.Fault(call.Id, call.Leaf.CleanupError, ErrorOrigin.Cleanup, call.Recorder);
                 default:
                     call.Recorder.Ended(call.Id, NodeOutcome.Canceled);
-                    throw new OperationCanceledException(call.Token);
+                    throw new OperationCanceledException(call.Watched);
             }
         }
         catch (Exception error)
@@ -124,7 +160,7 @@ internal static class OperationLeaf
     };
 
     /// <summary>One call of the leaf (a retrying pattern may call it again).</summary>
-    private sealed class Call(string id, Leaf leaf, Func<CancellationToken, Task> operation, ResiliencePipeline pipeline, TraceRecorder recorder, RunHost host, CancellationToken token)
+    private sealed class Call(string id, Leaf leaf, Func<CancellationToken, Task> operation, ResiliencePipeline pipeline, TraceRecorder recorder, RunHost host, CancellationToken token, CancellationToken watched)
     {
         public string Id { get; } = id;
 
@@ -138,7 +174,11 @@ internal static class OperationLeaf
 
         public RunHost Host { get; } = host;
 
+        /// <summary>The token the leaf was given: its cancellation is recorded.</summary>
         public CancellationToken Token { get; } = token;
+
+        /// <summary>The token the leaf acts on: <see cref="Token"/>, or an outer one.</summary>
+        public CancellationToken Watched { get; } = watched;
 
         public CancellationTokenRegistration Registration { get; set; }
     }

@@ -1,3 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 using ConcurrencyChaos.Model;
 
 namespace ConcurrencyChaos.Execution;
@@ -5,6 +8,9 @@ namespace ConcurrencyChaos.Execution;
 /// <summary>What a finished task means for the trace: a node's outcome, and the root's result as an awaiting caller sees it.</summary>
 internal static class Outcomes
 {
+    /// <summary>Whether the runtime's own accessor of a canceled task's exception is there (it is on .NET 10); if not, it is rethrown.</summary>
+    private static bool s_storedCancellation = true;
+
     /// <summary>The outcome of a node whose task has completed.</summary>
     public static NodeOutcome Of(Task task) => task.Status switch
     {
@@ -17,10 +23,50 @@ internal static class Outcomes
     public static RootResult Root(Task task) => task.Status switch
     {
         TaskStatus.RanToCompletion => new RootResult(NodeOutcome.RanToCompletion, null, []),
-        TaskStatus.Canceled => new RootResult(NodeOutcome.Canceled, nameof(TaskCanceledException), []),
+        // `await` rethrows the exception that ended it (an async method keeps it): an injected error that is an
+        // OperationCanceledException still reaches the caller through it.
+        TaskStatus.Canceled => Root(CancellationOf(task)),
         // `await` throws the first inner exception; whatever else Task.Exception holds is lost to the caller.
         _ => Root(task.Exception!.InnerExceptions[0]) with { Outcome = NodeOutcome.Faulted },
     };
+
+    /// <summary>The <see cref="OperationCanceledException"/> that <c>await</c> of a canceled task throws.</summary>
+    public static OperationCanceledException CancellationOf(Task canceled)
+    {
+        // What TaskAwaiter throws: the exception the task was canceled with (an async method keeps it), else a new one.
+        // Read where the runtime keeps it, without throwing: a throw costs microseconds on every canceled root.
+        if (s_storedCancellation)
+        {
+            try
+            {
+                return StoredCancellation(canceled)?.SourceException as OperationCanceledException ?? new TaskCanceledException(canceled);
+            }
+            catch (MissingMethodException)
+            {
+                s_storedCancellation = false;
+            }
+        }
+
+        return Rethrown(canceled);
+    }
+
+    [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "GetCancellationExceptionDispatchInfo")]
+    private static extern ExceptionDispatchInfo? StoredCancellation(Task task);
+
+    [SuppressMessage("Usage", "VSTHRD002:Avoid problematic synchronous waits", Justification = "The task has completed; this only retrieves its exception.")]
+    private static OperationCanceledException Rethrown(Task canceled)
+    {
+        try
+        {
+            canceled.GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException e)
+        {
+            return e;
+        }
+
+        return new TaskCanceledException(canceled);
+    }
 
     /// <summary>What the caller sees when the root throws <paramref name="thrown"/> (or its task's await does).</summary>
     public static RootResult Root(Exception thrown) =>

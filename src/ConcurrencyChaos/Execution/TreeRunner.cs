@@ -119,7 +119,7 @@ internal sealed class TreeRunner
         Task root;
         try
         {
-            root = Node(TaskTree.RootId, _tree.Root)(caller.Token);
+            root = Node(TaskTree.RootId, _tree.Root, outer: null)(caller.Token);
         }
         catch (Exception e)
         {
@@ -143,26 +143,33 @@ internal sealed class TreeRunner
         caller.Cancel();
     }
 
-    private Func<CancellationToken, Task> Node(string id, TreeNode node) => node switch
+    /// <summary>The node as a child delegate; <paramref name="outer"/> holds the tokens its enclosing groups were given.</summary>
+    private Func<CancellationToken, Task> Node(string id, TreeNode node, GivenTokens? outer) => node switch
     {
-        Leaf { Operation: { } name } leaf => OperationLeaf.Create(id, leaf, _operations[name], _recorder, _host, _tree.Seed),
-        Leaf leaf => LeafTask.Create(id, leaf, _recorder, _host.Clock),
-        Group group => GroupTask(id, group),
+        Leaf { Operation: { } name } leaf => OperationLeaf.Create(id, leaf, _operations[name], _recorder, _host, _tree.Seed, OuterToken(leaf, outer)),
+        Leaf leaf => LeafTask.Create(id, leaf, _recorder, _host.Clock, OuterToken(leaf, outer)),
+        Group group => GroupTask(id, group, outer),
         _ => throw new ArgumentException($"Unknown node type {node.GetType().Name} at {id}.", nameof(node)),
     };
 
+    /// <summary>Reads the outer token a leaf waits on when it starts; null for a leaf that waits on the one it is given.</summary>
+    private static Func<CancellationToken>? OuterToken(Leaf leaf, GivenTokens? outer) =>
+        leaf.OuterToken > 0 && outer?.At(leaf.OuterToken) is { } tokens ? () => tokens.Token : null;
+
     /// <summary>A group: its pattern called over its children, with its start, its token's cancellation and its end recorded.</summary>
-    private Func<CancellationToken, Task> GroupTask(string id, Group group)
+    private Func<CancellationToken, Task> GroupTask(string id, Group group, GivenTokens? outer)
     {
+        var given = new GivenTokens(outer);
         var children = new Func<CancellationToken, Task>[group.Children.Count];
         for (var i = 0; i < children.Length; i++)
         {
-            children[i] = Node(TaskTree.ChildId(id, i), group.Children[i]);
+            children[i] = Node(TaskTree.ChildId(id, i), group.Children[i], given);
         }
 
         var pattern = group.Pattern is { } name ? Resolve(name) : _patternUnderTest;
         return token =>
         {
+            given.Token = token;
             _recorder.Started(id);
             var registration = token.IsCancellationRequested
                 ? default

@@ -6,16 +6,21 @@ namespace ConcurrencyChaos.Generation;
 
 /// <summary>
 /// FsCheck generators of task trees, sized by FsCheck's size parameter and biased toward what finds
-/// bugs: same-instant events (delays drawn from a small shared palette), caller cancellation at the
-/// instant of a fault, misbehaving children, nested groups and synchronous throws. Which of those a
-/// tree gets is decided per tree (<see cref="TreeFeatures"/>). Kept apart from shrinking, from
-/// properties and from the search's precondition (trees a correct pattern can finish), which the caller
-/// applies once to generator and shrinker together.
+/// bugs: same-instant events (delays drawn from a small palette of the tree's own), caller cancellation at the
+/// instant of a fault, misbehaving children, nested and wide groups, synchronous throws, errors that look like
+/// cancellations and children that wait on an outer token. Which of those a tree gets is decided per tree
+/// (<see cref="TreeFeatures"/>); the distribution is <see cref="TreeSampler"/>'s. Each generator is one
+/// <c>Gen.Choose</c> of a seed, from which the tree is drawn by hand: FsCheck only seeds and sizes it. Kept apart
+/// from shrinking, from properties and from the search's precondition (trees a correct pattern can finish), which
+/// the caller applies once to generator and shrinker together.
 /// </summary>
 public static class TreeGenerator
 {
-    private static readonly int[] Palette = [0, 5, 10, 20];
-    private static readonly ErrorKind[] Errors = Enum.GetValues<ErrorKind>();
+    /// <summary>The default longest delay, in virtual ms: five minutes.</summary>
+    public const int DefaultMaxDelay = TreeShape.DefaultMaxDelay;
+
+    /// <summary>The default most children of a group.</summary>
+    public const int DefaultMaxChildren = 12;
 
     /// <summary>
     /// Gives about half of the leaves of each tree one of <paramref name="operations"/> (<see cref="Leaf.Operation"/>),
@@ -33,148 +38,50 @@ public static class TreeGenerator
             throw new ArgumentException("Operation names must be non-empty.", nameof(operations));
         }
 
-        return names.Length == 0 ? trees : trees.SelectMany(tree => WithOperations(tree, names));
-    }
-
-    /// <summary>Gives each leaf of <paramref name="tree"/>, in pre-order, one of <paramref name="names"/> or none (even odds).</summary>
-    private static Gen<TaskTree> WithOperations(TaskTree tree, string[] names)
-    {
-        var choice = Gen.Frequency(
-            (names.Length, Gen.Constant<string?>(null)),
-            (names.Length, Gen.Elements(names).Select(n => (string?)n)));
-        return Gen.ArrayOf(choice, Leaves(tree.Root).Count()).Select(picked =>
-        {
-            var next = 0;
-            return tree with { Root = Place(tree.Root) };
-
-            Group Place(Group group) => group with
-            {
-                Children = [.. group.Children.Select(child => child switch
-                {
-                    Leaf leaf => leaf with { Operation = picked[next++] },
-                    Group g => (TreeNode)Place(g),
-                    _ => child,
-                })],
-            };
-        });
+        return names.Length == 0 ? trees : trees.SelectMany(tree => Gen.Choose(0, int.MaxValue).Select(seed => WithOperations(tree, names, seed)));
     }
 
     /// <summary>
-    /// Trees of at most <paramref name="maxNodes"/> nodes (the bound grows with FsCheck's size) and groups nested at
-    /// most <paramref name="maxDepth"/> deep. Some may hang under any pattern: the search filters them (see
-    /// <c>ChaosTrees</c>), this generator does not.
+    /// Trees of at most <paramref name="maxNodes"/> nodes (the bound grows with FsCheck's size, reached at size 100),
+    /// groups nested at most <paramref name="maxDepth"/> deep with at most <paramref name="maxChildren"/> children,
+    /// and delays of at most <paramref name="maxDelay"/> virtual ms. Some may hang under any pattern: the search
+    /// filters them (see <c>ChaosTrees</c>), this generator does not.
     /// </summary>
     /// <param name="maxNodes">The most nodes a tree may have, groups included; at least 2.</param>
     /// <param name="maxDepth">How deep groups may nest; at least 1.</param>
+    /// <param name="maxChildren">The most children a group may have; at least 1.</param>
+    /// <param name="maxDelay">The longest work, cleanup or caller cancel time, in virtual ms; at least 0.</param>
     /// <returns>The generator.</returns>
-    public static Gen<TaskTree> Trees(int maxNodes = 16, int maxDepth = 3)
+    /// <exception cref="ArgumentOutOfRangeException">A bound is out of range.</exception>
+    public static Gen<TaskTree> Trees(int maxNodes = 16, int maxDepth = 3, int maxChildren = DefaultMaxChildren, int maxDelay = DefaultMaxDelay)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(maxNodes, 2);
-        ArgumentOutOfRangeException.ThrowIfLessThan(maxDepth, 1);
-        return Gen.Sized(size =>
-            from features in Features()
-            let budget = Math.Clamp(2 + (size / 6), 2, maxNodes)
-            from root in Group(features, budget - 1, maxDepth)
-            from cancelAfter in CancelAfter(features, root)
-            from seed in Gen.Choose(0, int.MaxValue)
-            select new TaskTree(root, cancelAfter, seed));
+        var shape = new TreeShape(maxNodes, maxDepth, maxChildren, maxDelay).Validated();
+        return Gen.Sized(size => Gen.Choose(0, int.MaxValue).Select(seed => TreeSampler.Sample(Mix(seed, size), size, shape)));
     }
 
-    private static Gen<TreeFeatures> Features() =>
-        from flags in Gen.ArrayOf(Gen.Elements(true, false), 8)
-        select new TreeFeatures(
-            Faults: flags[0] || flags[1], // faults are the common case: on in three trees of four
-            Hangs: flags[2],
-            SyncThrows: flags[3] && flags[4],
-            Misbehaviour: flags[4],
-            Cleanup: flags[5],
-            Nesting: flags[6],
-            CallerCancels: flags[7],
-            SharedDelays: flags[0] || flags[5]);
+    /// <summary>One 64-bit seed from FsCheck's 31-bit draw and the size, so different sizes never share a tree.</summary>
+    private static ulong Mix(int seed, int size) => ((ulong)(uint)seed << 32) ^ (uint)size ^ 0xC2B2AE3D27D4EB4FUL;
 
-    /// <summary>A group whose subtree holds at most <paramref name="budget"/> nodes below it (at least one child).</summary>
-    private static Gen<Group> Group(TreeFeatures features, int budget, int depth) =>
-        from count in Gen.Choose(1, Math.Max(1, Math.Min(budget, 5)))
-        from children in Children(features, count, budget, depth)
-        select new Group(children);
-
-    private static Gen<TreeNode[]> Children(TreeFeatures features, int count, int budget, int depth)
+    /// <summary>Gives each leaf of <paramref name="tree"/>, in pre-order, one of <paramref name="names"/> or none (even odds).</summary>
+    private static TaskTree WithOperations(TaskTree tree, string[] names, int seed)
     {
-        // Split the budget: each child gets one node, and the rest is shared among nested groups.
-        var gens = new List<Gen<TreeNode>>();
-        var spare = budget - count;
-        for (var i = 0; i < count; i++)
+        var random = new TreeRandom((ulong)(uint)seed);
+        return tree with { Root = Place(tree.Root, ref random) };
+
+        Group Place(Group group, ref TreeRandom random)
         {
-            var share = spare / (count - i);
-            spare -= share;
-            gens.Add(Child(features, 1 + share, depth));
-        }
-
-        return Gen.CollectToArray(gens);
-    }
-
-    private static Gen<TreeNode> Child(TreeFeatures features, int budget, int depth)
-    {
-        var leaf = Leaf(features).Select(l => (TreeNode)l);
-        if (!features.Nesting || depth <= 1 || budget < 2)
-        {
-            return leaf;
-        }
-
-        return Gen.Frequency((3, leaf), (1, Group(features, budget - 1, depth - 1).Select(g => (TreeNode)g)));
-    }
-
-    private static Gen<Leaf> Leaf(TreeFeatures features)
-    {
-        var then = Gen.Frequency(
-            (5, Gen.Constant(LeafEnd.Succeed)),
-            (features.Faults ? 4 : 0, Gen.Constant(LeafEnd.Fail)),
-            (features.Hangs ? 2 : 0, Gen.Constant(LeafEnd.Hang)),
-            (features.SyncThrows ? 1 : 0, Gen.Constant(LeafEnd.ThrowSync)));
-        var onCancel = Gen.Frequency(
-            (6, Gen.Constant(CancelBehavior.Throw)),
-            (features.Misbehaviour ? 2 : 0, Gen.Constant(CancelBehavior.Swallow)),
-            (features.Misbehaviour ? 2 : 0, Gen.Constant(CancelBehavior.Fail)),
-            (features.Misbehaviour ? 2 : 0, Gen.Constant(CancelBehavior.Ignore)));
-        return
-            from end in then
-            from work in Delay(features)
-            from error in Gen.Elements(Errors)
-            from cancel in onCancel
-            from cleanup in features.Cleanup ? Delay(features) : Gen.Constant(0)
-            from cleanupError in Gen.Elements(Errors)
-            select new Leaf
+            var children = new TreeNode[group.Children.Count];
+            for (var i = 0; i < children.Length; i++)
             {
-                Work = end == LeafEnd.Hang ? 0 : work,
-                Then = end,
-                Error = error,
-                // A hanging leaf that ignores its token could never end: it throws instead.
-                OnCancel = end == LeafEnd.Hang && cancel == CancelBehavior.Ignore ? CancelBehavior.Throw : cancel,
-                Cleanup = cleanup,
-                CleanupError = cleanupError,
-            };
-    }
+                children[i] = group.Children[i] switch
+                {
+                    Leaf leaf => leaf with { Operation = random.Chance(1, 2) ? names[random.Below(names.Length)] : null },
+                    Group inner => Place(inner, ref random),
+                    var other => other,
+                };
+            }
 
-    private static Gen<int> Delay(TreeFeatures features) =>
-        features.SharedDelays ? Gen.Elements(Palette) : Gen.Choose(0, 50);
-
-    /// <summary>Caller cancellation, when the tree has it: at an instant some leaf finishes its work (a fault, often), or from the palette.</summary>
-    private static Gen<int?> CancelAfter(TreeFeatures features, Group root)
-    {
-        if (!features.CallerCancels)
-        {
-            return Gen.Constant<int?>(null);
+            return group with { Children = children };
         }
-
-        var instants = Leaves(root).Select(l => l.Work).Concat(Palette).Distinct().Order().ToArray();
-        return Gen.Elements(instants).Select(i => (int?)i);
     }
-
-    private static IEnumerable<Leaf> Leaves(Group group) =>
-        group.Children.SelectMany(c => c switch
-        {
-            Leaf leaf => [leaf],
-            Group g => Leaves(g),
-            _ => [],
-        });
 }

@@ -11,20 +11,22 @@ namespace ConcurrencyChaos.Judging;
 internal sealed class JudgeInput
 {
     private readonly Lazy<ReferenceOutcome> _reference;
-    private RunView? _view;
+    private readonly Lazy<bool> _terminatesInAnyStartOrder;
     private readonly Dictionary<string, TreeEntry> _entriesById;
     private readonly Dictionary<string, List<string>> _children;
     private readonly Dictionary<string, int> _order;
     private readonly Dictionary<TraceEvent, int> _eventIndex;
+    private RunView? _view;
 
-    /// <summary>Prepares a tree and the trace of one run of it for judging.</summary>
-    public JudgeInput(TaskTree tree, Trace trace)
+    /// <summary>Prepares a tree and the trace of one run of it for judging; <paramref name="bounds"/> bound the ideal run (none by default).</summary>
+    public JudgeInput(TaskTree tree, Trace trace, ConcurrencyBounds? bounds = null)
     {
         ArgumentNullException.ThrowIfNull(tree);
         ArgumentNullException.ThrowIfNull(trace);
         Tree = tree;
         Trace = trace;
-        _reference = new Lazy<ReferenceOutcome>(() => ReferenceModel.Run(tree));
+        _reference = new Lazy<ReferenceOutcome>(() => ReferenceModel.Run(tree, bounds ?? ConcurrencyBounds.None));
+        _terminatesInAnyStartOrder = new Lazy<bool>(() => ReferenceModel.TerminatesInAnyStartOrder(tree, bounds ?? ConcurrencyBounds.None));
         Entries = [.. tree.Entries()];
         _entriesById = Entries.ToDictionary(e => e.Id, StringComparer.Ordinal);
         _children = Entries.ToDictionary(e => e.Id, _ => new List<string>(), StringComparer.Ordinal);
@@ -53,11 +55,13 @@ internal sealed class JudgeInput
     /// <summary>What the run recorded.</summary>
     public Trace Trace { get; }
 
-    /// <summary>The ideal structured run of <see cref="Tree"/>, computed on first use.</summary>
+    /// <summary>The ideal structured run of <see cref="Tree"/> (each group as bounded as its pattern declares), computed on first use.</summary>
     public ReferenceOutcome Reference => _reference.Value;
 
     /// <summary>The run as the consumer's own invariants see it, made on first use.</summary>
     public RunView View => _view ??= new RunView(Tree, Trace);
+    /// <summary>Whether the ideal run ends whatever order same-instant starts take (<see cref="ReferenceModel.TerminatesInAnyStartOrder"/>), computed on first use.</summary>
+    public bool TerminatesInAnyStartOrder => _terminatesInAnyStartOrder.Value;
 
     /// <summary>Every node of the tree with its id and parent id, in pre-order.</summary>
     public IReadOnlyList<TreeEntry> Entries { get; }

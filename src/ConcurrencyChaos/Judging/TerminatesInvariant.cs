@@ -4,7 +4,8 @@ namespace ConcurrencyChaos.Judging;
 
 /// <summary>
 /// terminates: the root ends at all. A root that never ends is blamed on the pattern only when ideal
-/// structured semantics (<see cref="ReferenceModel"/>) would finish the tree; ending later than ideal is fine.
+/// structured semantics (<see cref="ReferenceModel"/>) would finish the tree, whatever order the children started in
+/// one instant start in (<see cref="ReferenceModel.TerminatesInAnyStartOrder"/>); ending later than ideal is fine.
 /// </summary>
 internal sealed class TerminatesInvariant : Invariant
 {
@@ -18,7 +19,7 @@ internal sealed class TerminatesInvariant : Invariant
     public override IEnumerable<Violation> Check(JudgeInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        if (input.RootEnded || !input.Reference.Terminates)
+        if (input.RootEnded || !input.Reference.Terminates || !input.TerminatesInAnyStartOrder)
         {
             yield break;
         }

@@ -68,6 +68,11 @@ internal static class CSharpTree
                 fields.Add($"CleanupError = ErrorKind.{leaf.CleanupError}");
             }
 
+            if (leaf.OuterToken != plain.OuterToken)
+            {
+                fields.Add(string.Create(CultureInfo.InvariantCulture, $"OuterToken = {leaf.OuterToken}"));
+            }
+
             if (leaf.Operation is { } operation)
             {
                 fields.Add($"Operation = {Literal(operation)}");

@@ -15,6 +15,15 @@ public sealed record InjectedError(string NodeId, ErrorKind Kind, ErrorOrigin Or
 {
     private const string DataKey = "ConcurrencyChaos.InjectedError";
 
+    /// <summary>
+    /// The token an injected cancellation-shaped error carries: one of the leaf's own, never one it was given (nor the
+    /// caller's, nor any group's), and never cancelled. So no pattern can take the error for a cancellation of its
+    /// own, not even while it is cancelling: it is an error, unambiguously. (HttpClient's timeout carries a cancelled
+    /// token of its own; in the window where a group is being cancelled that cannot be told from the group's own
+    /// cancellation, so the harness does not blame a pattern for that.)
+    /// </summary>
+    private static readonly CancellationToken OwnTimeout = new CancellationTokenSource().Token;
+
     /// <summary>A new exception of <see cref="Kind"/> tagged with this identity.</summary>
     public Exception CreateException()
     {
@@ -25,6 +34,8 @@ public sealed record InjectedError(string NodeId, ErrorKind Kind, ErrorOrigin Or
             ErrorKind.TimeoutException => new TimeoutException(message),
             ErrorKind.ArgumentException => new ArgumentException(message),
             ErrorKind.HttpRequestException => new HttpRequestException(message),
+            ErrorKind.OperationCanceledException => new OperationCanceledException(message, OwnTimeout),
+            ErrorKind.TaskCanceledException => new TaskCanceledException(message, new TimeoutException(message), OwnTimeout),
             _ => new InvalidOperationException(message),
         };
         exception.Data[DataKey] = this;

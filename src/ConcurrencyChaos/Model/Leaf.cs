@@ -2,7 +2,8 @@ namespace ConcurrencyChaos.Model;
 
 /// <summary>
 /// A child task: <see cref="Work"/> virtual ms of work, then <see cref="Then"/>; when its token is
-/// cancelled while it runs, <see cref="OnCancel"/> after <see cref="Cleanup"/> virtual ms.
+/// cancelled while it runs, <see cref="OnCancel"/> after <see cref="Cleanup"/> virtual ms. "Its token" is the
+/// one it is given, or an outer one (<see cref="OuterToken"/>).
 /// </summary>
 public sealed record Leaf : TreeNode
 {
@@ -31,6 +32,15 @@ public sealed record Leaf : TreeNode
     /// fault or hang replaces the call, and it is called only where the leaf succeeds.
     /// </summary>
     public string? Operation { get; init; }
+
+    /// <summary>
+    /// Which token the leaf waits on: 0 (the default) the one it is given; 1 the token its group was given, as a child
+    /// that closes over its enclosing code's <c>cancellationToken</c> instead of using the group's; 2 the token the
+    /// group above that was given; and so on out to the caller's token (the root group's, which any level at or past
+    /// the leaf's depth names). The leaf sees only that token's cancellation, and ends canceled with it; whether the
+    /// token it is given is cancelled is still recorded, since that is what the pattern is judged on.
+    /// </summary>
+    public int OuterToken { get; init; }
 
     /// <inheritdoc />
     public override int NodeCount => 1;

@@ -22,7 +22,8 @@ public sealed class CatalogPattern
         string realCode,
         bool isStructured,
         Func<TimeProvider, Func<IReadOnlyList<Func<CancellationToken, Task>>, CancellationToken, Task>> factory,
-        bool runsControlled = true)
+        bool runsControlled = true,
+        int? maxConcurrency = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         ArgumentException.ThrowIfNullOrWhiteSpace(summary);
@@ -33,6 +34,9 @@ public sealed class CatalogPattern
         RealCode = realCode;
         IsStructured = isStructured;
         RunsControlled = runsControlled;
+        MaxConcurrency = maxConcurrency is null or >= 1
+            ? maxConcurrency
+            : throw new ArgumentOutOfRangeException(nameof(maxConcurrency), maxConcurrency, "A pattern runs at least one child at once.");
         _factory = factory;
     }
 
@@ -58,6 +62,12 @@ public sealed class CatalogPattern
     /// (<see cref="Execution.ExecutionMode.RealTime"/>) and do not pin its verdicts on a seed.
     /// </summary>
     public bool RunsControlled { get; }
+
+    /// <summary>
+    /// How many children the pattern runs at once, at most (its degree of parallelism, its workers), or null when it
+    /// starts every child at once. The ideal the pattern is judged against is bounded the same way.
+    /// </summary>
+    public int? MaxConcurrency { get; }
 
     /// <summary>Creates the pattern's delegate, taking any time it needs from <paramref name="time"/>.</summary>
     /// <param name="time">The clock for delays and timeouts; patterns that need no time ignore it.</param>

@@ -59,7 +59,8 @@ internal static class ChannelWorkerPoolPattern
         await Task.WhenAll(ProduceAsync(), ConsumeAsync(), ConsumeAsync());
         """,
         isStructured: false,
-        _ => RunAsync);
+        _ => RunAsync,
+        maxConcurrency: Workers);
 
     /// <summary>Runs the children as the real-world code does.</summary>
     /// <param name="children">The children to queue.</param>

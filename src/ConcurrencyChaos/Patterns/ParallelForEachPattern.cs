@@ -61,7 +61,8 @@ internal static class ParallelForEachPattern
         }
         """,
         isStructured: false,
-        _ => RunAsync);
+        _ => RunAsync,
+        maxConcurrency: MaxDegreeOfParallelism);
 
     /// <summary>Runs the children as the real-world code does.</summary>
     /// <param name="children">The children to run, at most four at a time.</param>

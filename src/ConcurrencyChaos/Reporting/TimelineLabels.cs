@@ -50,6 +50,11 @@ internal static class TimelineLabels
             };
         }
 
+        if (leaf.Then != LeafEnd.ThrowSync && leaf.OnCancel != CancelBehavior.Ignore && leaf.OuterToken > 0)
+        {
+            text += ", outer token";
+        }
+
         return leaf.Operation is { } operation ? $"{operation}: {text}" : text;
     }
 

@@ -24,7 +24,7 @@ internal static class TimelineRows
     private static void Label(StringBuilder svg, TreeEntry entry, string text, TimelineLayout layout)
     {
         var labelX = Margin + 4 + (TimelineLabels.Depth(entry.Id) * 14);
-        var full = entry.Node is Leaf leaf ? $"{entry.Id} leaf: {TreeText.Describe(leaf)}" : $"{entry.Id} group ({text})";
+        var full = entry.Node is Leaf leaf ? $"{entry.Id} leaf: {TreeText.Describe(leaf, entry.Id)}" : $"{entry.Id} group ({text})";
         svg.Append(CultureInfo.InvariantCulture,
             $"<text class=\"node-label\" data-node=\"{Escape(entry.Id)}\" x=\"{N(labelX)}\" y=\"{N(layout.RowMiddle(entry.Id) + 4)}\" font-family=\"monospace\" font-size=\"12\" fill=\"{Ink}\"><title>{Escape(full)}</title><tspan font-weight=\"bold\">{Escape(entry.Id)}</tspan> <tspan fill=\"#555555\">{Escape(text)}</tspan></text>\n");
     }

@@ -45,8 +45,11 @@ internal static class TreeText
         return text.ToString();
     }
 
-    /// <summary>What the leaf was told to do, in words: "work 10 ms, then fail IOException; on cancel: swallow after 5 ms".</summary>
-    public static string Describe(Leaf leaf)
+    /// <summary>
+    /// What the leaf was told to do, in words: "work 10 ms, then fail IOException; on cancel: swallow after 5 ms".
+    /// With its <paramref name="id"/>, an outer token it waits on is named ("the caller's", "the one group 0.1 was given").
+    /// </summary>
+    public static string Describe(Leaf leaf, string? id = null)
     {
         var text = leaf.Then switch
         {
@@ -67,7 +70,26 @@ internal static class TreeText
             };
         }
 
+        if (leaf.Then != LeafEnd.ThrowSync && leaf.OnCancel != CancelBehavior.Ignore && leaf.OuterToken > 0)
+        {
+            text += $"; waits on {OuterToken(leaf.OuterToken, id)}, not its own";
+        }
+
         return text;
+    }
+
+    /// <summary>"the caller's token", "the token group 0.1 was given", or, without the leaf's id, "an outer token (2 groups out)".</summary>
+    public static string OuterToken(int levels, string? id)
+    {
+        if (id is null)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"an outer token ({levels} {(levels == 1 ? "group" : "groups")} out)");
+        }
+
+        // The leaf's depth is how many groups enclose it; that many levels out (or more) is the root's token, the caller's.
+        var parts = id.Split('.');
+        var depth = parts.Length - 1;
+        return levels >= depth ? "the caller's token" : $"the token group {string.Join('.', parts[..^levels])} was given";
     }
 
     private static void Node(StringBuilder text, string id, TreeNode node, Trace? trace, string patternName, string indent, string branch, bool isRoot)
@@ -80,7 +102,7 @@ internal static class TreeText
         else
         {
             var leaf = (Leaf)node;
-            text.Append(leaf.Operation is { } operation ? $"leaf '{operation}': " : "leaf: ").Append(Describe(leaf));
+            text.Append(leaf.Operation is { } operation ? $"leaf '{operation}': " : "leaf: ").Append(Describe(leaf, id));
         }
 
         if (trace is not null)
@@ -112,10 +134,10 @@ internal static class TreeText
             parts.Add(string.Create(CultureInfo.InvariantCulture, $"token cancelled at {cancelled.Time} ms"));
         }
 
-        foreach (var error in node.Threw)
+        // Each throw at its own time: a node the pattern calls again (a retry) throws the same error more than once.
+        foreach (var threw in trace.Events.Where(e => e.Kind == TraceEventKind.Threw && e.NodeId == node.NodeId && e.Error is not null))
         {
-            var at = trace.Events.First(e => e.Kind == TraceEventKind.Threw && e.Error == error).Time;
-            parts.Add(string.Create(CultureInfo.InvariantCulture, $"threw {error.Kind} at {at} ms"));
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"threw {threw.Error!.Kind} at {threw.Time} ms"));
         }
 
         parts.Add(node.Ended is { } ended

@@ -25,6 +25,7 @@ internal static class ScenarioFormat
     internal const string OnCancelField = "onCancel";
     internal const string CleanupField = "cleanup";
     internal const string CleanupErrorField = "cleanupError";
+    internal const string OuterTokenField = "outerToken";
     internal const string OperationField = "operation";
     internal const string ChildrenField = "children";
     internal const string PatternField = "pattern";
@@ -38,7 +39,7 @@ internal static class ScenarioFormat
 
     /// <summary>The fields of a leaf, in the order the writer writes them.</summary>
     internal static readonly ImmutableArray<string> LeafFields =
-        [WorkField, ThenField, ErrorField, OnCancelField, CleanupField, CleanupErrorField, OperationField];
+        [WorkField, ThenField, ErrorField, OnCancelField, CleanupField, CleanupErrorField, OuterTokenField, OperationField];
 
     /// <summary>The fields of a group (a node with <c>children</c>), in the order the writer writes them.</summary>
     internal static readonly ImmutableArray<string> GroupFields = [PatternField, ChildrenField];

@@ -193,6 +193,14 @@ public static class ScenarioReader
         throw new ScenarioException(source, path, $"must be a whole number of virtual ms >= 0{nullable}, got {Describe(element)}{tooLarge}");
     }
 
+    private static int ReadLevels(JsonElement element, string path, string source) =>
+        TryGetWholeInt32(element, out var levels) && levels >= 0
+            ? levels
+            : throw new ScenarioException(
+                source,
+                path,
+                $"must be a whole number of groups out >= 0 (0: the token the leaf is given; 1: the one its group was given; ...; its depth or more: the caller's), got {Describe(element)}");
+
     /// <summary>Whether <paramref name="element"/> is a whole number that fits an int (as JSON Schema's "integer": 10, 10.0 and 1e1 alike).</summary>
     private static bool TryGetWholeInt32(JsonElement element, out int value)
     {
@@ -296,6 +304,7 @@ public static class ScenarioReader
                 OnCancelField => leaf with { OnCancel = ReadSpelling(value, fieldPath, source, OnCancelSpellings, "value") },
                 CleanupField => leaf with { Cleanup = ReadMs(value, fieldPath, source) },
                 CleanupErrorField => leaf with { CleanupError = ReadSpelling(value, fieldPath, source, ErrorSpellings, "error type") },
+                OuterTokenField => leaf with { OuterToken = ReadLevels(value, fieldPath, source) },
                 OperationField => leaf with { Operation = ReadOperation(value, fieldPath, source, vocabulary.OperationNames) },
                 PatternField => throw new ScenarioException(
                     source,

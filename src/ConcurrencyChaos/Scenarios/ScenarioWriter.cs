@@ -161,6 +161,11 @@ public static class ScenarioWriter
                     writer.WriteString(CleanupErrorField, Spell(leaf.CleanupError));
                 }
 
+                if (leaf.OuterToken != DefaultLeaf.OuterToken)
+                {
+                    writer.WriteNumber(OuterTokenField, leaf.OuterToken);
+                }
+
                 if (leaf.Operation is { } operation)
                 {
                     writer.WriteString(OperationField, operation);
@@ -196,9 +201,9 @@ public static class ScenarioWriter
 
         foreach (var entry in tree.Entries())
         {
-            if (entry.Node is Leaf leaf && (leaf.Work < 0 || leaf.Cleanup < 0 || leaf is { Then: LeafEnd.Hang, OnCancel: CancelBehavior.Ignore }))
+            if (entry.Node is Leaf leaf && (leaf.Work < 0 || leaf.Cleanup < 0 || leaf.OuterToken < 0 || leaf is { Then: LeafEnd.Hang, OnCancel: CancelBehavior.Ignore }))
             {
-                throw new ArgumentException($"leaf {entry.Id} has negative times or hangs while ignoring cancellation", nameof(tree));
+                throw new ArgumentException($"leaf {entry.Id} has negative times or levels, or hangs while ignoring cancellation", nameof(tree));
             }
 
             if (entry.Node is Leaf { Operation: { } operation } && string.IsNullOrWhiteSpace(operation))

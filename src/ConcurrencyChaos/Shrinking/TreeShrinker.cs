@@ -4,10 +4,12 @@ namespace ConcurrencyChaos.Shrinking;
 
 /// <summary>
 /// The single shrink steps of a task tree, most reducing first: drop the caller's cancellation,
-/// remove a subtree, hoist a child over its group, trade a faulting leaf for the caller's cancellation,
-/// simplify a leaf (fail→succeed, hang→succeed, misbehaviour→throw, error kind→default), lower and
-/// equalise delays, move the cancellation, simplify the seed. Kept apart from generation and from
-/// properties (FsCheck style).
+/// remove half of a wide group's children, remove a subtree, hoist a child over its group, trade a faulting leaf
+/// for the caller's cancellation (siblings untouched; then, failing that, with a sibling that fails on it),
+/// simplify a leaf (fail→succeed, hang→succeed, misbehaviour→throw, error kind→default, outer token→its own or
+/// a nearer one), lower and equalise delays (halving the distance to the next smaller value that still fails, so
+/// minutes shrink in a few dozen runs), move the cancellation, simplify the seed. Kept apart from generation and
+/// from properties (FsCheck style).
 /// </summary>
 /// <remarks>
 /// Every step makes the tree strictly smaller in this measure, compared lexicographically, so shrinking
@@ -16,13 +18,14 @@ namespace ConcurrencyChaos.Shrinking;
 /// <item>the node count, groups included;</item>
 /// <item>the total virtual time: every leaf's work and cleanup, plus the caller's cancel time;</item>
 /// <item>how exotic the tree is: per leaf, its end off Succeed (ThrowSync counting 2), its cancel behaviour off
-/// Throw, each error kind off the default, and an operation; per group, a named pattern; and 1 for having a
-/// caller cancellation;</item>
+/// Throw, each error kind off the default, an operation, and how many groups out its outer token is (0 for its
+/// own); per group, a named pattern; and 1 for having a caller cancellation;</item>
 /// <item>the scheduler seed.</item>
 /// </list>
-/// Removing or hoisting nodes lowers (1). Trading a faulting leaf for a cancellation lowers (1) too, even though
-/// it may add a cancellation, lengthen the remaining sibling's work, or make it fail during cleanup. Simplifying
-/// a leaf or a group lowers (3), lowering a delay (2), and a smaller seed (4), each leaving the components
+/// Removing or hoisting nodes (half a group's children, or one subtree) lowers (1). Trading a faulting leaf for a
+/// cancellation lowers (1) too, even though it may add a cancellation, or (in its second form) lengthen the
+/// remaining sibling's work or make it fail during cleanup. Simplifying a leaf or a group lowers (3) (an outer token
+/// moves only inwards, to a smaller level), lowering a delay (2), and a smaller seed (4), each leaving the components
 /// before it unchanged.
 /// </remarks>
 public static class TreeShrinker
@@ -43,7 +46,17 @@ public static class TreeShrinker
 
         var paths = Paths(tree.Root, []).ToList();
 
-        // Structure first: the fewer nodes, the easier to read.
+        // Structure first: the fewer nodes, the easier to read. A wide group loses half of its children at once.
+        foreach (var path in paths.Where(p => At(tree.Root, p) is Group { Children.Count: >= 4 }))
+        {
+            var group = (Group)At(tree.Root, path);
+            var half = group.Children.Count / 2;
+            foreach (var kept in new[] { group.Children.Skip(half), group.Children.Take(group.Children.Count - half) })
+            {
+                yield return tree with { Root = Splice(tree.Root, path, [group with { Children = [.. kept] }]) };
+            }
+        }
+
         foreach (var path in paths.Where(p => p.Length > 0))
         {
             var parent = (Group)At(tree.Root, path[..^1]);
@@ -67,20 +80,30 @@ public static class TreeShrinker
             }
         }
 
-        // Trade structure for a cancellation: a faulting leaf goes, the caller cancels at its fault instant instead
-        // (or earlier, if it already did), and a sibling that is still running then throws its error during cleanup.
-        // The fault reaches the caller as an error raised by cancellation, which is what some patterns lose.
-        foreach (var path in paths.Where(p => p.Length > 0))
+        // Trade structure for a cancellation: a faulting leaf goes (with the groups above it that hold nothing else), and
+        // the caller cancels at its fault instant instead (or earlier, if it already did). Its siblings are left as they
+        // are: what a fault sets off (a retry, a cancellation of the rest) often shows as well when the caller cancels.
+        var faulting = paths
+            .Where(p => At(tree.Root, p) is Leaf { Then: LeafEnd.Fail or LeafEnd.ThrowSync })
+            .Select(p => (Fault: (Leaf)At(tree.Root, p), Removed: Removable(tree.Root, p)))
+            .Where(f => f.Removed is not null)
+            .ToList();
+        foreach (var (fault, removed) in faulting)
         {
-            var parent = (Group)At(tree.Root, path[..^1]);
-            if (parent.Children.Count < 2 || At(tree.Root, path) is not Leaf { Then: LeafEnd.Fail or LeafEnd.ThrowSync } faulting)
+            // A caller that already cancels by then makes this the plain removal above: not offered twice.
+            var cancelAt = CancelInstead(tree, fault);
+            if (cancelAt != tree.CancelAfter)
             {
-                continue;
+                yield return tree with { Root = Splice(tree.Root, removed!, []), CancelAfter = cancelAt };
             }
+        }
 
-            // The caller's token cancelled at 0 ms would start nothing: cancel at 1 ms at the earliest.
-            var faultAt = faulting.Then == LeafEnd.ThrowSync ? 0 : faulting.Work;
-            var cancelAt = Math.Max(1, Math.Min(faultAt, tree.CancelAfter ?? int.MaxValue));
+        // Failing that, a sibling still running then throws the fault's error during cleanup: the fault reaches the
+        // caller as an error raised by cancellation, which is what some patterns lose.
+        foreach (var (fault, path) in faulting)
+        {
+            var parent = (Group)At(tree.Root, path![..^1]);
+            var cancelAt = CancelInstead(tree, fault);
             var without = Splice(tree.Root, path, []);
             var groupPath = path[..^1];
             for (var i = 0; i < parent.Children.Count - 1; i++)
@@ -93,7 +116,7 @@ public static class TreeShrinker
                 var cleaningUp = sibling with
                 {
                     OnCancel = CancelBehavior.Fail,
-                    CleanupError = faulting.Error,
+                    CleanupError = fault.Error,
                     Work = sibling.Then == LeafEnd.Hang ? sibling.Work : Math.Max(sibling.Work, cancelAt + 1),
                 };
                 yield return tree with { Root = Splice(without, [.. groupPath, i], [cleaningUp]), CancelAfter = cancelAt };
@@ -131,6 +154,28 @@ public static class TreeShrinker
         }
     }
 
+    /// <summary>
+    /// What goes with the leaf at <paramref name="path"/> when it is traded away: the leaf and the chain of groups above
+    /// it that hold nothing else, up to a group with other children; null when there is none (the root's only descendant).
+    /// </summary>
+    private static int[]? Removable(Group root, int[] path)
+    {
+        var top = path.Length;
+        while (top > 1 && ((Group)At(root, path[..(top - 1)])).Children.Count == 1)
+        {
+            top--;
+        }
+
+        return top > 0 && ((Group)At(root, path[..(top - 1)])).Children.Count >= 2 ? path[..top] : null;
+    }
+
+    /// <summary>When the caller cancels instead of <paramref name="fault"/>: at its fault instant, or earlier if it already did; never at 0 ms, which would start nothing.</summary>
+    private static int CancelInstead(TaskTree tree, Leaf fault)
+    {
+        var faultAt = fault.Then == LeafEnd.ThrowSync ? 0 : fault.Work;
+        return Math.Max(1, Math.Min(faultAt, tree.CancelAfter ?? int.MaxValue));
+    }
+
     private static IEnumerable<Leaf> Simplify(Leaf leaf, int[] works)
     {
         switch (leaf.Then)
@@ -166,6 +211,12 @@ public static class TreeShrinker
             yield return leaf with { CleanupError = ErrorKind.InvalidOperationException };
         }
 
+        // Its own token, else an outer one nearer in: levels past its depth all name the caller's token.
+        for (var level = 0; level < leaf.OuterToken; level++)
+        {
+            yield return leaf with { OuterToken = level };
+        }
+
         foreach (var cleanup in Lower(leaf.Cleanup, []))
         {
             yield return leaf with { Cleanup = cleanup };
@@ -177,9 +228,23 @@ public static class TreeShrinker
         }
     }
 
-    /// <summary>Smaller values: zero, half, the other values in the tree below it (to equalise), one less.</summary>
-    private static IEnumerable<int> Lower(int value, int[] others) =>
-        new[] { 0, value / 2 }.Concat(others).Append(value - 1).Where(v => v >= 0 && v < value).Distinct();
+    /// <summary>
+    /// Smaller values: zero, half, the other values in the tree below it (to equalise), then ever closer below it
+    /// (a quarter less, an eighth less, ..., one less), so that a greedy shrink walks down to a threshold in about
+    /// log² steps instead of one ms at a time.
+    /// </summary>
+    private static IEnumerable<int> Lower(int value, int[] others)
+    {
+        var candidates = new List<int> { 0, value / 2 };
+        candidates.AddRange(others);
+        for (var cut = value / 4; cut > 1; cut /= 2)
+        {
+            candidates.Add(value - cut);
+        }
+
+        candidates.Add(value - 1);
+        return candidates.Where(v => v >= 0 && v < value).Distinct();
+    }
 
     private static IEnumerable<int[]> Paths(TreeNode node, int[] path)
     {

@@ -13,6 +13,12 @@ public sealed class TreeGeneratorTests
     private static IReadOnlyList<TaskTree> Sample(Gen<TaskTree> gen, int count, ulong seed) =>
         [.. Enumerable.Range(0, count).Select(i => Gen.Sample(gen, 1, new Rnd(seed + (ulong)i * 7919UL), i % 101)[0])];
 
+    /// <summary>Trees 0 to <paramref name="count"/> - 1 of a search with <paramref name="seed"/>: sizes grow to 100 and stay there.</summary>
+    private static IReadOnlyList<TaskTree> Search(Gen<TaskTree> gen, int count, int seed) =>
+        [.. Enumerable.Range(0, count).Select(i => ChaosSearch.TreeAt(gen, seed, i))];
+
+    private static int Widest(TaskTree tree) => tree.Entries().Max(e => e.Node is Group g ? g.Children.Count : 0);
+
     private static IEnumerable<Leaf> Leaves(TaskTree tree) => tree.Entries().Select(e => e.Node).OfType<Leaf>();
 
     private static int GroupDepth(TreeNode node) => node is Group g ? 1 + g.Children.Select(GroupDepth).DefaultIfEmpty(0).Max() : 0;
@@ -68,6 +74,15 @@ public sealed class TreeGeneratorTests
         Reaches("a caller cancel that the root sees", t => t.CancelAfter is not null && ReferenceModel.Run(t).Root.TokenCancelledAt is not null);
         Reaches("a tree of 12 nodes or more", t => t.NodeCount >= 12);
         Reaches("an unstarted node", t => ReferenceModel.Run(t).Nodes.Any(n => !n.Started));
+        Reaches("a group of 11 children or more", t => Widest(t) >= 11);
+        Reaches("work of 1 to 30 s", t => Leaves(t).Any(l => l.Work is >= 1_000 and <= 30_000));
+        Reaches("work past 30 s", t => Leaves(t).Any(l => l.Work > 30_000));
+        Reaches("cleanup past 1 s", t => Leaves(t).Any(l => l.Cleanup > 1_000));
+        Reaches("a caller cancel past 1 s", t => t.CancelAfter > 1_000);
+        Reaches("an OperationCanceledException thrown during cleanup", t => Leaves(t).Any(l => l is { OnCancel: CancelBehavior.Fail, CleanupError: ErrorKind.OperationCanceledException or ErrorKind.TaskCanceledException }));
+        Reaches("a leaf that waits on its group's token", t => t.Entries().Any(e => e.Node is Leaf { OuterToken: 1 } && e.ParentId != TaskTree.RootId));
+        Reaches("a leaf that waits on the caller's token", t => t.Entries().Any(e => e.Node is Leaf { OuterToken: > 0 } l && l.OuterToken >= e.Id.Count(c => c == '.')));
+        Reaches("a hang released only by the caller", t => t.CancelAfter is not null && Leaves(t).Any(l => l is { Then: LeafEnd.Hang, OuterToken: > 0 }));
         Assert.True(missing.Count == 0, "never generated: " + string.Join(", ", missing));
     }
 
@@ -86,27 +101,55 @@ public sealed class TreeGeneratorTests
         Leaves(tree).All(l => l.Then != LeafEnd.Hang || l.OnCancel != CancelBehavior.Ignore);
 
     [Theory]
-    [InlineData(2, 1)]
-    [InlineData(3, 1)]
-    [InlineData(5, 2)]
-    [InlineData(8, 2)]
-    [InlineData(16, 3)]
-    [InlineData(40, 4)]
-    public void Trees_respect_max_nodes_and_max_depth(int maxNodes, int maxDepth)
+    [InlineData(2, 1, 12)]
+    [InlineData(3, 1, 12)]
+    [InlineData(5, 2, 12)]
+    [InlineData(8, 2, 3)]
+    [InlineData(16, 3, 12)]
+    [InlineData(40, 4, 5)]
+    [InlineData(64, 3, 20)]
+    public void Trees_respect_max_nodes_max_depth_and_max_children(int maxNodes, int maxDepth, int maxChildren)
     {
-        var trees = Sample(ChaosTrees.Arbitrary(maxNodes, maxDepth).Generator, 600, (ulong)(maxNodes * 31 + maxDepth));
+        var trees = Search(ChaosTrees.Arbitrary(maxNodes, maxDepth, maxChildren: maxChildren).Generator, 600, maxNodes * 31 + maxDepth);
         Assert.All(trees, t =>
         {
             Assert.InRange(t.NodeCount, 2, maxNodes);
             Assert.InRange(GroupDepth(t.Root), 1, maxDepth);
+            Assert.InRange(Widest(t), 1, maxChildren);
         });
 
-        // The bounds are approached, not just respected (the node budget grows with size, to 18 at size 100).
-        Assert.Contains(trees, t => t.NodeCount >= Math.Min(maxNodes, 8));
-        if (maxNodes >= 2 * maxDepth && maxDepth <= 3) // 4 deep is rare within the size-100 budget of 18 nodes
+        // The bounds are reached, not just respected: a search's trees grow to them.
+        Assert.Contains(trees, t => t.NodeCount == maxNodes);
+        Assert.Contains(trees, t => GroupDepth(t.Root) == Math.Min(maxDepth, maxNodes - 1));
+        Assert.Contains(trees, t => Widest(t) == Math.Min(maxChildren, maxNodes - 1));
+    }
+
+    [Fact]
+    public void A_search_grows_its_trees_to_max_nodes_and_keeps_small_ones_common()
+    {
+        var means = new List<double>();
+        foreach (var maxNodes in new[] { 16, 64, 256 })
         {
-            Assert.Contains(trees, t => GroupDepth(t.Root) == maxDepth);
+            var counts = Search(ChaosTrees.Arbitrary(maxNodes).Generator, 1000, 1).Select(t => t.NodeCount).ToList();
+            means.Add(counts.Average());
+            Assert.InRange(counts.Max(), maxNodes * 3 / 4, maxNodes);
+            Assert.True(counts.Count(c => c <= 5) >= 150, $"only {counts.Count(c => c <= 5)} of 1000 trees of at most 5 nodes at MaxNodes {maxNodes}");
         }
+
+        Assert.True(means[1] > 1.5 * means[0] && means[2] > 1.5 * means[1], $"means {string.Join(", ", means)}");
+    }
+
+    [Fact]
+    public void Delays_spread_to_max_delay_and_still_share_instants()
+    {
+        var trees = Search(ChaosTrees.Arbitrary(maxDelay: 60_000).Generator, 1000, 3);
+        var delays = trees.SelectMany(Leaves).SelectMany(l => new[] { l.Work, l.Cleanup }).Concat(trees.Select(t => t.CancelAfter ?? 0)).ToList();
+        Assert.All(delays, d => Assert.InRange(d, 0, 60_000));
+        Assert.Contains(delays, d => d > 40_000);
+        Assert.Contains(delays, d => d is > 0 and < 20);
+
+        // Same-instant events stay common: many trees have a tie the scheduler's seed decides.
+        Assert.InRange(trees.Count(t => ReferenceModel.Run(t).HasTies), 100, 1000);
     }
 
     [Fact]

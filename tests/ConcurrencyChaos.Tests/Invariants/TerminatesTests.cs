@@ -83,6 +83,23 @@ public class TerminatesTests
     }
 
     [Fact]
+    public void A_sibling_started_before_a_synchronous_fault_and_hung_on_the_callers_token_is_not_the_patterns_fault()
+    {
+        // In order, 0.0's synchronous fault keeps 0.1 from starting; a pattern that starts its children concurrently
+        // (Task.Run per child) may start 0.1 first, and then only the caller, who never cancels, could end it.
+        var tree = Tree(Fails(0), new Leaf { Then = LeafEnd.Hang, OuterToken = 1 });
+        var trace = new TraceBuilder()
+            .Started("0", 0).Started("0.1", 0).Started("0.0", 0)
+            .Fails("0.0", 0, ErrorKind.IOException).Cancelled("0.1", 0)
+            .Build(status: RunStatus.Deadlocked, endTime: 0);
+        Assert.Empty(Judging.Messages(Id, tree, trace));
+
+        // Waiting on its own token instead, the sibling would have ended: blamed.
+        var own = Tree(Fails(0), Hangs());
+        Assert.Equal(["the root never ended: 0.1 was still waiting at 0 ms with nothing left to run"], Judging.Messages(Id, own, trace));
+    }
+
+    [Fact]
     public void The_finding_is_about_the_root_and_names_the_waiting_nodes()
     {
         var trace = Stalled().Build(status: RunStatus.Deadlocked, endTime: 60000);

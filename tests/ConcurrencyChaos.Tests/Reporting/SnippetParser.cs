@@ -94,6 +94,7 @@ internal sealed partial class SnippetParser(string text)
             {
                 "Work" => leaf with { Work = Int() },
                 "Cleanup" => leaf with { Cleanup = Int() },
+                "OuterToken" => leaf with { OuterToken = Int() },
                 "Then" => leaf with { Then = Enum<LeafEnd>("LeafEnd") },
                 "Error" => leaf with { Error = Enum<ErrorKind>("ErrorKind") },
                 "OnCancel" => leaf with { OnCancel = Enum<CancelBehavior>("CancelBehavior") },

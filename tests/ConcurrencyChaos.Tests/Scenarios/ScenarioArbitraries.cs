@@ -42,6 +42,7 @@ public static class ScenarioArbitraries
         from cleanup in Gen.Frequency((1, Gen.Constant(0)), (1, Gen.Choose(0, 100)))
         from cleanupError in Gen.Elements(Enum.GetValues<ErrorKind>())
         from operation in Gen.Frequency((2, Gen.Constant<string?>(null)), (1, Gen.Elements(ScenarioTestData.OperationNames).Select(o => (string?)o)))
+        from outerToken in Gen.Frequency((3, Gen.Constant(0)), (1, Gen.Choose(1, 4)))
         select (TreeNode)new Leaf
         {
             Work = work,
@@ -52,6 +53,7 @@ public static class ScenarioArbitraries
             Cleanup = cleanup,
             CleanupError = cleanupError,
             Operation = operation,
+            OuterToken = outerToken,
         };
 
     private static Gen<string?> PatternOrNull() =>

@@ -123,7 +123,7 @@ public sealed class ScenarioReaderTests
         var error = ParseFails(WithChildren("{ 'colour': 'red' }"));
 
         Assert.Equal(
-            "scenarios/x.json: $.tree.children[0].colour: unknown field 'colour' (known: work, then, error, onCancel, cleanup, cleanupError, operation, children, pattern)",
+            "scenarios/x.json: $.tree.children[0].colour: unknown field 'colour' (known: work, then, error, onCancel, cleanup, cleanupError, outerToken, operation, children, pattern)",
             error.Message);
     }
 
@@ -144,7 +144,7 @@ public sealed class ScenarioReaderTests
         AssertError(
             error,
             "$.tree.children[0].error",
-            "unknown error type 'IOError' (known: InvalidOperationException, IOException, TimeoutException, ArgumentException, HttpRequestException)");
+            "unknown error type 'IOError' (known: InvalidOperationException, IOException, TimeoutException, ArgumentException, HttpRequestException, OperationCanceledException, TaskCanceledException)");
     }
 
     [Theory]
@@ -154,6 +154,10 @@ public sealed class ScenarioReaderTests
     [InlineData("{ 'work': 3000000000 }", "work", "got 3000000000 (at most 2147483647)")]
     [InlineData("{ 'cleanup': -1 }", "cleanup", "must be a whole number of virtual ms >= 0, got -1")]
     [InlineData("{ 'cleanup': null }", "cleanup", "must be a whole number of virtual ms >= 0, got null")]
+    // outerToken: how many groups out, a whole number >= 0
+    [InlineData("{ 'outerToken': -1 }", "outerToken", "must be a whole number of groups out >= 0 (0: the token the leaf is given; 1: the one its group was given; ...; its depth or more: the caller's), got -1")]
+    [InlineData("{ 'outerToken': 'caller' }", "outerToken", "must be a whole number of groups out >= 0 (0: the token the leaf is given; 1: the one its group was given; ...; its depth or more: the caller's), got string \"caller\"")]
+    [InlineData("{ 'outerToken': 1.5 }", "outerToken", "must be a whole number of groups out >= 0")]
     // then, onCancel: list the allowed spellings
     [InlineData("{ 'then': 'crash' }", "then", "unknown value 'crash' (allowed: succeed, fail, hang, throw-sync)")]
     [InlineData("{ 'then': 'ThrowSync' }", "then", "unknown value 'ThrowSync' (allowed: succeed, fail, hang, throw-sync)")]
@@ -162,15 +166,15 @@ public sealed class ScenarioReaderTests
     [InlineData("{ 'onCancel': true }", "onCancel", "must be a string, one of: throw, swallow, fail, ignore; got boolean true")]
     // error types
     [InlineData("{ 'cleanupError': 'System.IO.IOException' }", "cleanupError", "unknown error type 'System.IO.IOException' (known: InvalidOperationException, ")]
-    [InlineData("{ 'error': ['IOException'] }", "error", "must be a string, one of: InvalidOperationException, IOException, TimeoutException, ArgumentException, HttpRequestException; got array")]
+    [InlineData("{ 'error': ['IOException'] }", "error", "must be a string, one of: InvalidOperationException, IOException, TimeoutException, ArgumentException, HttpRequestException, OperationCanceledException, TaskCanceledException; got array")]
     // operations: a registered name, a non-empty string
     [InlineData("{ 'operation': 'charge-crad' }", "operation", "unknown operation 'charge-crad' (known: Orders.SaveAsync, charge-card, quote\"op)")]
     [InlineData("{ 'operation': '' }", "operation", "must be the name of a registered operation (a non-empty string), got string \"\"")]
     [InlineData("{ 'operation': 7 }", "operation", "must be the name of a registered operation (a non-empty string), got 7")]
     // fields of the wrong kind of node
-    [InlineData("{ 'pattern': 'when-all' }", "pattern", "'pattern' is a group field, but this node has no \"children\", so it is a leaf (leaf fields: work, then, error, onCancel, cleanup, cleanupError, operation)")]
+    [InlineData("{ 'pattern': 'when-all' }", "pattern", "'pattern' is a group field, but this node has no \"children\", so it is a leaf (leaf fields: work, then, error, onCancel, cleanup, cleanupError, outerToken, operation)")]
     [InlineData("{ 'children': [], 'work': 3 }", "work", "'work' is a leaf field, but this node has \"children\", so it is a group (group fields: pattern, children)")]
-    [InlineData("{ 'children': [], 'Pattern': 'x' }", "Pattern", "unknown field 'Pattern' (known: work, then, error, onCancel, cleanup, cleanupError, operation, children, pattern)")]
+    [InlineData("{ 'children': [], 'Pattern': 'x' }", "Pattern", "unknown field 'Pattern' (known: work, then, error, onCancel, cleanup, cleanupError, outerToken, operation, children, pattern)")]
     [InlineData("{ 'Work': 1 }", "Work", "unknown field 'Work' (known: work, ")]
     // semantic rule: a hanging leaf that ignores cancellation could never end
     [InlineData("{ 'then': 'hang', 'onCancel': 'ignore' }", "onCancel", "a leaf that hangs must not ignore cancellation: it could never end (use \"onCancel\": \"throw\", \"swallow\", \"fail\")")]

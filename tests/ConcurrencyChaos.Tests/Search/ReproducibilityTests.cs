@@ -30,7 +30,7 @@ public sealed class ReproducibilityTests
     [Fact]
     public void A_pattern_that_escapes_to_the_thread_pool_is_never_called_reproducible()
     {
-        foreach (var seed in new[] { 3, 4 })
+        foreach (var seed in new[] { 3, 6 }) // seeds whose search meets a fault with a sibling (so CancelAsync runs)
         {
             var counterexample = Chaos.Check(CancelRestAsync, new ChaosOptions { Seed = seed, Invariants = ["fail-fast", "no-orphans"] }).Counterexample;
 

@@ -15,7 +15,8 @@ public sealed class TreeShrinkerTests
     /// <summary>
     /// How complex a tree is, compared lexicographically: node count; then total virtual time (work, cleanup and
     /// the caller's cancel time); then how exotic its leaves and groups are (a leaf's end, cancel behaviour and
-    /// error kinds off their defaults, named group patterns, and having a caller cancel at all); then the seed.
+    /// error kinds off their defaults, an operation, its outer token's level, named group patterns, and having a caller
+    /// cancel at all); then the seed.
     /// </summary>
     internal static (int Nodes, long Time, int Exotic, int Seed) Measure(TaskTree tree)
     {
@@ -27,7 +28,8 @@ public sealed class TreeShrinkerTests
                 + (l.OnCancel == CancelBehavior.Throw ? 0 : 1)
                 + (l.Error == ErrorKind.InvalidOperationException ? 0 : 1)
                 + (l.CleanupError == ErrorKind.InvalidOperationException ? 0 : 1)
-                + (l.Operation is null ? 0 : 1))
+                + (l.Operation is null ? 0 : 1)
+                + l.OuterToken)
             + nodes.OfType<Group>().Count(g => g.Pattern is not null)
             + (tree.CancelAfter is null ? 0 : 1);
         return (tree.NodeCount, time, exotic, tree.Seed);
@@ -105,12 +107,24 @@ public sealed class TreeShrinkerTests
     [Fact]
     public void A_faulting_leaf_can_be_traded_for_a_caller_cancellation()
     {
-        // The sibling fails during cleanup with the removed leaf's error, cancelled at the removed leaf's fault instant.
+        // First with the sibling left alone, cancelled at the removed leaf's fault instant; then, after every such
+        // trade, with the sibling failing during cleanup with the removed leaf's error.
         var tree = new TaskTree(new Group(new Leaf { Work = 6 }, new Leaf { Work = 5, Then = LeafEnd.Fail, Error = ErrorKind.TimeoutException }));
         var candidates = TreeShrinker.Shrink(tree).ToList();
-        Assert.Contains(
-            new TaskTree(new Group(new Leaf { Work = 6, OnCancel = CancelBehavior.Fail, CleanupError = ErrorKind.TimeoutException }), CancelAfter: 5),
-            candidates);
+        var plain = candidates.IndexOf(new TaskTree(new Group(new Leaf { Work = 6 }), CancelAfter: 5));
+        var rewritten = candidates.IndexOf(
+            new TaskTree(new Group(new Leaf { Work = 6, OnCancel = CancelBehavior.Fail, CleanupError = ErrorKind.TimeoutException }), CancelAfter: 5));
+        Assert.InRange(plain, 0, rewritten - 1);
+
+        // A fault alone in its group goes with that group (and any above it that hold nothing else).
+        var nested = new TaskTree(new Group(new Group(new Group(new Leaf { Work = 4, Then = LeafEnd.Fail })), new Leaf { Work = 6 }));
+        var traded = TreeShrinker.Shrink(nested).ToList();
+        Assert.Contains(new TaskTree(new Group(new Leaf { Work = 6 }), CancelAfter: 4), traded);
+        Assert.Contains(new TaskTree(new Group(new Leaf { Work = 6, OnCancel = CancelBehavior.Fail }), CancelAfter: 4), traded);
+
+        // A trade that would only remove the leaf (the caller already cancels by then) is the removal step, offered once.
+        var cancelled = new TaskTree(new Group(new Leaf { Work = 6 }, new Leaf { Work = 5, Then = LeafEnd.Fail }), CancelAfter: 3);
+        Assert.Single(TreeShrinker.Shrink(cancelled), c => c == new TaskTree(new Group(new Leaf { Work = 6 }), CancelAfter: 3));
 
         // A synchronous fault: the caller cancels at 1 ms (at 0 nothing would start), and the sibling works past it.
         var sync = new TaskTree(new Group(new Leaf { Work = 1 }, new Leaf { Then = LeafEnd.ThrowSync }), CancelAfter: 7);
@@ -133,6 +147,13 @@ public sealed class TreeShrinkerTests
         Assert.Contains(leaf with { Cleanup = 3 }, leaves);
         Assert.Contains(leaf with { Work = 0 }, leaves);
         Assert.Contains(leaf with { Work = 19 }, leaves);
+        Assert.Contains(leaf with { Work = 15 }, leaves); // a quarter less
+
+        var outer = new Leaf { Then = LeafEnd.Hang, OuterToken = 3 };
+        var outerLeaves = TreeShrinker.Shrink(new TaskTree(new Group(outer), CancelAfter: 7)).Select(c => c.Root.Children[0]).ToList();
+        Assert.Contains(outer with { OuterToken = 0 }, outerLeaves);
+        Assert.Contains(outer with { OuterToken = 1 }, outerLeaves);
+        Assert.Contains(outer with { OuterToken = 2 }, outerLeaves);
 
         var rest = TreeShrinker.Shrink(tree).Where(c => c.Root.Children[0] == leaf).ToList();
         Assert.Contains(tree with { CancelAfter = null }, rest);
@@ -142,6 +163,26 @@ public sealed class TreeShrinkerTests
 
         var hang = new TaskTree(new Group(new Leaf { Then = LeafEnd.Hang }), CancelAfter: 5);
         Assert.Contains(hang with { Root = new Group(new Leaf()) }, TreeShrinker.Shrink(hang));
+    }
+
+    [Fact]
+    public void A_wide_group_loses_half_of_its_children_at_once()
+    {
+        Leaf[] leaves = [.. Enumerable.Range(0, 5).Select(i => new Leaf { Work = i })];
+        var tree = new TaskTree(new Group(leaves));
+        var candidates = TreeShrinker.Shrink(tree).Take(2).ToList();
+        Assert.Equal([tree with { Root = new Group(leaves[2..]) }, tree with { Root = new Group(leaves[..3]) }], candidates);
+    }
+
+    [Fact]
+    public void A_delay_of_minutes_shrinks_to_a_threshold_in_a_few_dozen_runs()
+    {
+        // A 30 s deadline: only work past it fails. Greedy shrinking must reach 30001 exactly, without a run per ms.
+        var tree = new TaskTree(new Group(new Leaf { Work = 287_000 }));
+        var result = GreedyShrinker.Shrink(tree, TreeShrinker.Shrink, t => ((Leaf)t.Root.Children[0]).Work > 30_000, maxRuns: 1000);
+        Assert.False(result.Exhausted);
+        Assert.Equal(30_001, ((Leaf)result.Tree.Root.Children[0]).Work);
+        Assert.InRange(result.Runs, 1, 400);
     }
 
     [Fact]
