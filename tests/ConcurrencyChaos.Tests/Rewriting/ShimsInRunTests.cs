@@ -57,4 +57,23 @@ public sealed class ShimsInRunTests
         Assert.DoesNotContain(report.Trace.Diagnostics, d => d.Kind.IsEscape());
         Assert.True(outside);
     }
+
+    [Fact]
+    public async Task ContinueWith_without_a_scheduler_stays_on_the_runtime_inside_a_run_and_goes_to_the_pool_outside()
+    {
+        var onPool = new List<bool>();
+        var report = Chaos.Run(TwoLeaves, async (children, ct) =>
+        {
+            var first = children[0](ct);
+            await ContinuationShims.ContinueWith(first, _ => onPool.Add(Thread.CurrentThread.IsThreadPoolThread));
+            await GenericContinuationShims.ContinueWith(Task.FromResult(1), (t, _) => onPool.Add(Thread.CurrentThread.IsThreadPoolThread), null, TaskScheduler.Default);
+            await children[1](ct);
+        });
+        var outside = await ContinuationShims.ContinueWith(Task.CompletedTask, _ => Thread.CurrentThread.IsThreadPoolThread);
+
+        Assert.True(report.Passed, report.ToString());
+        Assert.Equal([false, false], onPool);
+        Assert.DoesNotContain(report.Trace.Diagnostics, d => d.Kind.IsEscape());
+        Assert.True(outside);
+    }
 }
