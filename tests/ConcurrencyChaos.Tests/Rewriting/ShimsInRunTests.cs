@@ -76,4 +76,29 @@ public sealed class ShimsInRunTests
         Assert.DoesNotContain(report.Trace.Diagnostics, d => d.Kind.IsEscape());
         Assert.True(outside);
     }
+
+    [Fact]
+    public void Task_WaitAll_and_WaitAny_on_unfinished_work_on_the_runtime_thread_are_blocking_waits_that_name_them()
+    {
+        RunReport Blocking(Action<Task[]> wait) => Chaos.Run(TwoLeaves, async (children, ct) =>
+        {
+            await Task.Yield();
+            wait([.. children.Select(child => child(ct))]);
+        });
+
+        var all = Blocking(tasks => TaskShims.WaitAll(tasks));
+        var any = Blocking(tasks => TaskShims.WaitAny(tasks, Timeout.Infinite, CancellationToken.None));
+        var finished = Chaos.Run(TwoLeaves, async (children, ct) =>
+        {
+            Task[] tasks = [.. children.Select(child => child(ct))];
+            await Task.WhenAll(tasks);
+            TaskShims.WaitAll(tasks);
+            Assert.Equal(0, TaskShims.WaitAny(tasks));
+        });
+
+        Assert.Contains("Task.WaitAll", Assert.Single(all.Trace.Diagnostics, d => d.Kind == DiagnosticKind.BlockingWait).Message, StringComparison.Ordinal);
+        Assert.Contains("Task.WaitAny", Assert.Single(any.Trace.Diagnostics, d => d.Kind == DiagnosticKind.BlockingWait).Message, StringComparison.Ordinal);
+        Assert.True(finished.Passed, finished.ToString());
+        Assert.Empty(finished.Trace.Diagnostics);
+    }
 }
