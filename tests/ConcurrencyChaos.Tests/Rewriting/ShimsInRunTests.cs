@@ -101,4 +101,26 @@ public sealed class ShimsInRunTests
         Assert.True(finished.Passed, finished.ToString());
         Assert.Empty(finished.Trace.Diagnostics);
     }
+
+    [Fact]
+    public async Task FromAsync_over_an_unfinished_task_ends_on_the_runtime_inside_a_run_and_on_the_pool_outside()
+    {
+        bool? endedOnPool = null;
+        var report = Chaos.Run(TwoLeaves, async (children, ct) =>
+        {
+            IAsyncResult operation = children[0](ct);
+            await FromAsyncShims.FromAsync(Task.Factory, operation, _ => endedOnPool = Thread.CurrentThread.IsThreadPoolThread);
+            await children[1](ct);
+        });
+        using var gate = new ManualResetEventSlim();
+        var pending = Task.Run(gate.Wait);
+        var outside = FromAsyncShims.FromAsync(Task.Factory, pending, _ => Thread.CurrentThread.IsThreadPoolThread);
+        gate.Set();
+
+        Assert.True(report.Passed, report.ToString());
+        Assert.False(endedOnPool);
+        Assert.DoesNotContain(report.Trace.Diagnostics, d => d.Kind.IsEscape());
+        Assert.Equal(3, report.Trace.EndTime);
+        Assert.True(await outside);
+    }
 }
