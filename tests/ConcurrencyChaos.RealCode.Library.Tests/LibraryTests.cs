@@ -82,6 +82,23 @@ public sealed class LibraryTests
     }
 
     [Fact]
+    public async Task Staggered_operations_all_run_after_their_pauses_on_the_real_clock()
+    {
+        var ran = 0;
+        var operations = Enumerable.Range(0, 3).Select(_ => (Work)(_ =>
+        {
+            Interlocked.Increment(ref ran);
+            return Task.CompletedTask;
+        })).ToList();
+        var clock = Stopwatch.StartNew();
+
+        await LegacyFanOut.RunStaggeredAsync(operations, CancellationToken.None);
+
+        Assert.Equal(3, ran);
+        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(19), $"the last pause is 20 ms of real time; took {clock.Elapsed}");
+    }
+
+    [Fact]
     public void Blocking_calls_wait_for_the_operations_on_the_callers_thread()
     {
         using var release = new ManualResetEventSlim();

@@ -3,8 +3,8 @@ namespace Contoso.FanOut;
 /// <summary>
 /// The same structured group as <see cref="ResilientFanOut.RunAllAsync"/>, written the way code older than
 /// <c>async</c>/<c>await</c> writes it, or code that calls an older API: continuations (<c>ContinueWith</c> without a
-/// scheduler, so on the thread pool), a Begin/End pair wrapped with <c>Task.Factory.FromAsync</c>, and method groups
-/// handed to the thread pool.
+/// scheduler, so on the thread pool), a Begin/End pair wrapped with <c>Task.Factory.FromAsync</c>, method groups
+/// handed to the thread pool, and <c>Task.Delay</c> itself handed over as a method group.
 /// </summary>
 public static class LegacyFanOut
 {
@@ -79,6 +79,25 @@ public static class LegacyFanOut
             }
         }
 
+        await Task.WhenAll(running).ConfigureAwait(false);
+        group.ThrowIfFailed(cancellationToken);
+    }
+
+    /// <summary>Operation <c>i</c> starts after a pause of <c>10 × i</c> ms; the pauses are made by handing <c>Task.Delay</c> over as a method group.</summary>
+    /// <param name="operations">The operations.</param>
+    /// <param name="cancellationToken">The caller's token.</param>
+    /// <returns>A task that ends when every operation has.</returns>
+    public static async Task RunStaggeredAsync(IReadOnlyList<Work> operations, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(operations);
+        cancellationToken.ThrowIfCancellationRequested();
+        using var group = new OperationGroup(cancellationToken);
+        var pauses = Enumerable.Range(0, operations.Count).Select(i => 10 * i).Select(Task.Delay);
+        var running = operations.Zip(pauses, async (operation, pause) =>
+        {
+            await pause.ConfigureAwait(false);
+            await group.RunAsync(operation).ConfigureAwait(false);
+        });
         await Task.WhenAll(running).ConfigureAwait(false);
         group.ThrowIfFailed(cancellationToken);
     }

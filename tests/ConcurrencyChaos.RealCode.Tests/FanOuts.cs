@@ -19,6 +19,7 @@ public static class FanOuts
             ["continue-with-group"] = LegacyFanOut.RunWithContinuationsAsync,
             ["begin-end-group"] = LegacyFanOut.RunThroughBeginEndAsync,
             ["method-groups-on-pool"] = LegacyFanOut.RunOnPoolThroughMethodGroupsAsync,
+            ["staggered-by-delay-method-group"] = LegacyFanOut.RunStaggeredAsync,
         };
 
     /// <summary>The fan-out named <paramref name="name"/> as a pattern named after it.</summary>

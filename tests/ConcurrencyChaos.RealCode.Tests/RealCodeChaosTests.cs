@@ -161,6 +161,19 @@ public sealed class RealCodeChaosTests
     }
 
     [Fact]
+    public void Task_Delay_handed_over_as_a_method_group_waits_on_the_virtual_clock()
+    {
+        // Select(Task.Delay) makes the delegate with ldftn of Task.Delay itself: the rewriter points it at the shim.
+        var tree = new TaskTree(new Group(new Leaf { Work = 1 }, new Leaf { Work = 1 }, new Leaf { Work = 1 }));
+
+        var report = Chaos.Run(tree, FanOuts.Pattern("staggered-by-delay-method-group"));
+
+        Assert.True(report.Passed, report.ToString());
+        Assert.Equal(21, report.Trace.EndTime);
+        Assert.DoesNotContain(report.Trace.Diagnostics, d => d.Kind.IsEscape());
+    }
+
+    [Fact]
     public void Task_WaitAll_and_Task_WaitAny_on_the_runtime_thread_fail_at_once_and_name_the_API()
     {
         var tree = new TaskTree(new Group(new Leaf { Work = 1 }, new Leaf { Work = 2 }));
