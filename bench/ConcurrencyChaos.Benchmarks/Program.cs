@@ -20,6 +20,9 @@ foreach (var arg in args.Where(a => a.Contains('=', StringComparison.Ordinal)))
         "realtimescale" => options with { RealTimeScale = double.Parse(value, CultureInfo.InvariantCulture) },
         "searchseeds" => options with { SearchSeeds = int.Parse(value, CultureInfo.InvariantCulture) },
         "searchpatterns" => options with { SearchPatterns = list },
+        "rewriterepeats" => options with { RewriteRepeats = int.Parse(value, CultureInfo.InvariantCulture) },
+        "rewriteassembly" => options with { RewriteAssembly = value },
+        "rewrittentrees" => options with { RewrittenTrees = int.Parse(value, CultureInfo.InvariantCulture) },
         _ => throw new ArgumentException($"Unknown option '{key}'."),
     };
 }

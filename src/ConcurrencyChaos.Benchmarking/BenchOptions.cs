@@ -22,6 +22,8 @@ public sealed record BenchOptions
         WarmUp = TimeSpan.FromSeconds(0.5),
         JudgingSizes = [100, 4000],
         BaselineTrees = 10,
+        RewriteRepeats = 3,
+        RewrittenTrees = 1000,
     };
 
     /// <summary>Tree sizes in nodes (groups included).</summary>
@@ -65,6 +67,15 @@ public sealed record BenchOptions
 
     /// <summary>Trees each baseline (real-time mode, FsCheck on the thread pool) runs; 0 for none.</summary>
     public int BaselineTrees { get; init; } = 200;
+
+    /// <summary>Rewrites of <see cref="RewriteAssembly"/> measured (after a cold one); 0 for no rewrite-time row.</summary>
+    public int RewriteRepeats { get; init; } = 5;
+
+    /// <summary>The assembly (over a megabyte) whose rewrite is timed; null for FSharp.Core.dll beside the running application.</summary>
+    public string? RewriteAssembly { get; init; }
+
+    /// <summary>Trees per round of the rewritten-vs-hand-written row (the median of <see cref="Repeats"/> rounds); 0 for no such row.</summary>
+    public int RewrittenTrees { get; init; } = 10_000;
 
     /// <summary>How many trees the fresh-process figure covers.</summary>
     public int FreshProcessTrees { get; init; } = 1000;

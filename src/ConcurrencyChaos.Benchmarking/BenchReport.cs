@@ -29,6 +29,12 @@ public sealed record BenchReport(
     /// <summary>Gets the process CPU milliseconds of the first <see cref="FreshProcessTrees"/> trees of a fresh process; null when not measured.</summary>
     public double? FreshProcessMilliseconds { get; init; }
 
+    /// <summary>Gets the cost of rewriting a real assembly; null when not measured.</summary>
+    public RewriteRow? Rewrite { get; init; }
+
+    /// <summary>Gets the cost of a controlled run of rewritten code against the same fan-out hand-written; null when not measured.</summary>
+    public RewrittenRow? Rewritten { get; init; }
+
     private static readonly JsonSerializerOptions Json = new()
     {
         WriteIndented = true,
@@ -99,6 +105,18 @@ public sealed record BenchReport(
             }
 
             text.Append('\n');
+        }
+
+        if (Rewrite is { } rewrite)
+        {
+            text.Append("| rewrite time | MB | call sites rewritten | CPU s (median) | wall s (median) | repeats | cold CPU s |\n|---|---:|---:|---:|---:|---:|---:|\n");
+            text.Append(c, $"| {rewrite.Assembly} | {rewrite.Megabytes:0.0} | {rewrite.CallSites:#,0} | {rewrite.MedianCpuSeconds:0.00} | {rewrite.MedianWallSeconds:0.00} | {rewrite.Repeats} | {rewrite.ColdCpuSeconds:0.00} |\n\n");
+        }
+
+        if (Rewritten is { } rewritten)
+        {
+            text.Append("| rewritten vs hand-written | trees | rounds | hand-written CPU ms | rewritten CPU ms | ratio |\n|---|---:|---:|---:|---:|---:|\n");
+            text.Append(c, $"| {rewritten.FanOut} | {rewritten.Trees:#,0} | {rewritten.Rounds} | {rewritten.HandWrittenCpuMilliseconds:#,0} | {rewritten.RewrittenCpuMilliseconds:#,0} | {rewritten.Ratio:0.00}× |\n\n");
         }
 
         if (FreshProcessMilliseconds is { } fresh)

@@ -10,8 +10,9 @@ namespace ConcurrencyChaos.Benchmarking;
 
 /// <summary>
 /// Measures the controlled runtime (trees/s and nodes/s on one thread, bytes allocated per node),
-/// the same trees in real-time mode as the baseline, and the time each naive catalog pattern takes to
-/// yield its first counterexample and to shrink it. Returns figures; it asserts nothing. Timing on a
+/// the same trees in real-time mode as the baseline, the time each naive catalog pattern takes to
+/// yield its first counterexample and to shrink it, and what rewriting costs: rewriting a real assembly,
+/// and running rewritten code against hand-written code. Returns figures; it asserts nothing. Timing on a
 /// shared machine is noisy: every figure is a median of repeated measurements.
 /// </summary>
 public static class Benchmark
@@ -82,6 +83,18 @@ public static class Benchmark
             progress?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{row.Baseline}: {row.TreesPerCpuSecond:#,0.#} trees/CPU-s; Chaos.Check is {row.PublicPathRatio:#,0}× that"));
         }
 
+        var rewrite = options.RewriteRepeats > 0 ? RewriteBench.Measure(options) : null;
+        if (rewrite is { } cost)
+        {
+            progress?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"rewrite {cost.Assembly} ({cost.Megabytes:0.0} MB, {cost.CallSites} call sites): {cost.MedianCpuSeconds:0.00} s CPU, {cost.MedianWallSeconds:0.00} s wall (median of {cost.Repeats}); cold {cost.ColdCpuSeconds:0.00} s CPU"));
+        }
+
+        var rewritten = options.RewrittenTrees > 0 ? RewrittenBench.Measure(options) : null;
+        if (rewritten is { } w)
+        {
+            progress?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{w.FanOut}, {w.Trees} trees: hand-written {w.HandWrittenCpuMilliseconds:0} ms CPU, rewritten {w.RewrittenCpuMilliseconds:0} ms CPU, ratio {w.Ratio:0.00}"));
+        }
+
         var fresh = options.FreshProcess?.Invoke();
         if (fresh is { } ms)
         {
@@ -95,6 +108,8 @@ public static class Benchmark
             Baselines = baselines,
             FreshProcessTrees = options.FreshProcessTrees,
             FreshProcessMilliseconds = fresh,
+            Rewrite = rewrite,
+            Rewritten = rewritten,
         };
     }
 

@@ -7,7 +7,8 @@ namespace ConcurrencyChaos.Rewriting;
 /// Rewrites the method bodies of one module: every <c>call</c>, <c>callvirt</c> or <c>newobj</c> of a redirected
 /// member becomes a <c>call</c> of its shim, which takes the same arguments (the receiver first) and returns the
 /// same type, so the stack, the awaiter patterns the compiler emits and the async state machines are unchanged.
-/// A call under a <c>constrained.</c> prefix (a generic receiver) and method groups (<c>ldftn</c>) are left alone.
+/// A static member used as a method group (<c>ldftn</c>) points at its shim instead. A call under a
+/// <c>constrained.</c> prefix (a generic receiver) and an instance member used as a method group are left alone.
 /// </summary>
 internal sealed class ModuleRewriter(ModuleDefinition module, ShimMap shims)
 {
@@ -36,6 +37,18 @@ internal sealed class ModuleRewriter(ModuleDefinition module, ShimMap shims)
         var count = 0;
         foreach (var instruction in body.Instructions)
         {
+            if (instruction.OpCode.Code == Code.Ldftn
+                && instruction.Operand is MethodReference group
+                && !group.HasThis
+                && shims.Find(group) is { } groupShim)
+            {
+                // A static member as a method group (Select(Task.Delay)): its shim has the same signature, so the
+                // delegate points at the shim instead.
+                instruction.Operand = Instantiate(Import(groupShim), group);
+                count++;
+                continue;
+            }
+
             if (instruction.OpCode.Code is not (Code.Call or Code.Callvirt or Code.Newobj)
                 || instruction.Operand is not MethodReference called
                 || instruction.Previous?.OpCode.Code == Code.Constrained

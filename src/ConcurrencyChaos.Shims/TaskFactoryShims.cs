@@ -17,8 +17,8 @@ public static class TaskFactoryShims
     public static Task StartNew(TaskFactory factory, Action action)
     {
         ArgumentNullException.ThrowIfNull(factory);
-        var (token, options, requested) = (factory.CancellationToken, factory.CreationOptions, Requested(factory));
-        return factory.StartNew(action, token, options, Controlled(requested));
+        var (token, options, requested) = (factory.CancellationToken, factory.CreationOptions, Schedulers.Requested(factory));
+        return factory.StartNew(action, token, options, Schedulers.Controlled(requested));
     }
     /// <summary>Stands in for <see cref="TaskFactory.StartNew(Action, CancellationToken)"/>.</summary>
     /// <param name="factory">The factory.</param>
@@ -29,8 +29,8 @@ public static class TaskFactoryShims
     public static Task StartNew(TaskFactory factory, Action action, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(factory);
-        var (token, options, requested) = (cancellationToken, factory.CreationOptions, Requested(factory));
-        return factory.StartNew(action, token, options, Controlled(requested));
+        var (token, options, requested) = (cancellationToken, factory.CreationOptions, Schedulers.Requested(factory));
+        return factory.StartNew(action, token, options, Schedulers.Controlled(requested));
     }
     /// <summary>Stands in for <see cref="TaskFactory.StartNew(Action, TaskCreationOptions)"/>.</summary>
     /// <param name="factory">The factory.</param>
@@ -41,8 +41,8 @@ public static class TaskFactoryShims
     public static Task StartNew(TaskFactory factory, Action action, TaskCreationOptions creationOptions)
     {
         ArgumentNullException.ThrowIfNull(factory);
-        var (token, options, requested) = (factory.CancellationToken, creationOptions, Requested(factory));
-        return factory.StartNew(action, token, options, Controlled(requested));
+        var (token, options, requested) = (factory.CancellationToken, creationOptions, Schedulers.Requested(factory));
+        return factory.StartNew(action, token, options, Schedulers.Controlled(requested));
     }
     /// <summary>Stands in for <see cref="TaskFactory.StartNew(Action, CancellationToken, TaskCreationOptions, TaskScheduler)"/>.</summary>
     /// <param name="factory">The factory.</param>
@@ -56,7 +56,7 @@ public static class TaskFactoryShims
     {
         ArgumentNullException.ThrowIfNull(factory);
         var (token, options, requested) = (cancellationToken, creationOptions, scheduler);
-        return factory.StartNew(action, token, options, Controlled(requested));
+        return factory.StartNew(action, token, options, Schedulers.Controlled(requested));
     }
     /// <summary>Stands in for <see cref="TaskFactory.StartNew(Action{object}, object)"/>.</summary>
     /// <param name="factory">The factory.</param>
@@ -67,8 +67,8 @@ public static class TaskFactoryShims
     public static Task StartNew(TaskFactory factory, Action<object?> action, object? state)
     {
         ArgumentNullException.ThrowIfNull(factory);
-        var (token, options, requested) = (factory.CancellationToken, factory.CreationOptions, Requested(factory));
-        return factory.StartNew(action, state, token, options, Controlled(requested));
+        var (token, options, requested) = (factory.CancellationToken, factory.CreationOptions, Schedulers.Requested(factory));
+        return factory.StartNew(action, state, token, options, Schedulers.Controlled(requested));
     }
     /// <summary>Stands in for <see cref="TaskFactory.StartNew(Action{object}, object, CancellationToken)"/>.</summary>
     /// <param name="factory">The factory.</param>
@@ -80,8 +80,8 @@ public static class TaskFactoryShims
     public static Task StartNew(TaskFactory factory, Action<object?> action, object? state, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(factory);
-        var (token, options, requested) = (cancellationToken, factory.CreationOptions, Requested(factory));
-        return factory.StartNew(action, state, token, options, Controlled(requested));
+        var (token, options, requested) = (cancellationToken, factory.CreationOptions, Schedulers.Requested(factory));
+        return factory.StartNew(action, state, token, options, Schedulers.Controlled(requested));
     }
     /// <summary>Stands in for <see cref="TaskFactory.StartNew(Action{object}, object, TaskCreationOptions)"/>.</summary>
     /// <param name="factory">The factory.</param>
@@ -93,8 +93,8 @@ public static class TaskFactoryShims
     public static Task StartNew(TaskFactory factory, Action<object?> action, object? state, TaskCreationOptions creationOptions)
     {
         ArgumentNullException.ThrowIfNull(factory);
-        var (token, options, requested) = (factory.CancellationToken, creationOptions, Requested(factory));
-        return factory.StartNew(action, state, token, options, Controlled(requested));
+        var (token, options, requested) = (factory.CancellationToken, creationOptions, Schedulers.Requested(factory));
+        return factory.StartNew(action, state, token, options, Schedulers.Controlled(requested));
     }
     /// <summary>Stands in for <see cref="TaskFactory.StartNew(Action{object}, object, CancellationToken, TaskCreationOptions, TaskScheduler)"/>.</summary>
     /// <param name="factory">The factory.</param>
@@ -109,7 +109,7 @@ public static class TaskFactoryShims
     {
         ArgumentNullException.ThrowIfNull(factory);
         var (token, options, requested) = (cancellationToken, creationOptions, scheduler);
-        return factory.StartNew(action, state, token, options, Controlled(requested));
+        return factory.StartNew(action, state, token, options, Schedulers.Controlled(requested));
     }
     /// <summary>Stands in for <see cref="TaskFactory.StartNew{TResult}(Func{TResult})"/>.</summary>
     /// <typeparam name="TResult">The result type.</typeparam>
@@ -120,8 +120,8 @@ public static class TaskFactoryShims
     public static Task<TResult> StartNew<TResult>(TaskFactory factory, Func<TResult> function)
     {
         ArgumentNullException.ThrowIfNull(factory);
-        var (token, options, requested) = (factory.CancellationToken, factory.CreationOptions, Requested(factory));
-        return factory.StartNew(function, token, options, Controlled(requested));
+        var (token, options, requested) = (factory.CancellationToken, factory.CreationOptions, Schedulers.Requested(factory));
+        return factory.StartNew(function, token, options, Schedulers.Controlled(requested));
     }
     /// <summary>Stands in for <see cref="TaskFactory.StartNew{TResult}(Func{TResult}, CancellationToken)"/>.</summary>
     /// <typeparam name="TResult">The result type.</typeparam>
@@ -133,8 +133,8 @@ public static class TaskFactoryShims
     public static Task<TResult> StartNew<TResult>(TaskFactory factory, Func<TResult> function, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(factory);
-        var (token, options, requested) = (cancellationToken, factory.CreationOptions, Requested(factory));
-        return factory.StartNew(function, token, options, Controlled(requested));
+        var (token, options, requested) = (cancellationToken, factory.CreationOptions, Schedulers.Requested(factory));
+        return factory.StartNew(function, token, options, Schedulers.Controlled(requested));
     }
     /// <summary>Stands in for <see cref="TaskFactory.StartNew{TResult}(Func{TResult}, TaskCreationOptions)"/>.</summary>
     /// <typeparam name="TResult">The result type.</typeparam>
@@ -146,8 +146,8 @@ public static class TaskFactoryShims
     public static Task<TResult> StartNew<TResult>(TaskFactory factory, Func<TResult> function, TaskCreationOptions creationOptions)
     {
         ArgumentNullException.ThrowIfNull(factory);
-        var (token, options, requested) = (factory.CancellationToken, creationOptions, Requested(factory));
-        return factory.StartNew(function, token, options, Controlled(requested));
+        var (token, options, requested) = (factory.CancellationToken, creationOptions, Schedulers.Requested(factory));
+        return factory.StartNew(function, token, options, Schedulers.Controlled(requested));
     }
     /// <summary>Stands in for <see cref="TaskFactory.StartNew{TResult}(Func{TResult}, CancellationToken, TaskCreationOptions, TaskScheduler)"/>.</summary>
     /// <typeparam name="TResult">The result type.</typeparam>
@@ -162,7 +162,7 @@ public static class TaskFactoryShims
     {
         ArgumentNullException.ThrowIfNull(factory);
         var (token, options, requested) = (cancellationToken, creationOptions, scheduler);
-        return factory.StartNew(function, token, options, Controlled(requested));
+        return factory.StartNew(function, token, options, Schedulers.Controlled(requested));
     }
     /// <summary>Stands in for <see cref="TaskFactory.StartNew{TResult}(Func{object, TResult}, object)"/>.</summary>
     /// <typeparam name="TResult">The result type.</typeparam>
@@ -174,8 +174,8 @@ public static class TaskFactoryShims
     public static Task<TResult> StartNew<TResult>(TaskFactory factory, Func<object?, TResult> function, object? state)
     {
         ArgumentNullException.ThrowIfNull(factory);
-        var (token, options, requested) = (factory.CancellationToken, factory.CreationOptions, Requested(factory));
-        return factory.StartNew(function, state, token, options, Controlled(requested));
+        var (token, options, requested) = (factory.CancellationToken, factory.CreationOptions, Schedulers.Requested(factory));
+        return factory.StartNew(function, state, token, options, Schedulers.Controlled(requested));
     }
     /// <summary>Stands in for <see cref="TaskFactory.StartNew{TResult}(Func{object, TResult}, object, CancellationToken)"/>.</summary>
     /// <typeparam name="TResult">The result type.</typeparam>
@@ -188,8 +188,8 @@ public static class TaskFactoryShims
     public static Task<TResult> StartNew<TResult>(TaskFactory factory, Func<object?, TResult> function, object? state, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(factory);
-        var (token, options, requested) = (cancellationToken, factory.CreationOptions, Requested(factory));
-        return factory.StartNew(function, state, token, options, Controlled(requested));
+        var (token, options, requested) = (cancellationToken, factory.CreationOptions, Schedulers.Requested(factory));
+        return factory.StartNew(function, state, token, options, Schedulers.Controlled(requested));
     }
     /// <summary>Stands in for <see cref="TaskFactory.StartNew{TResult}(Func{object, TResult}, object, TaskCreationOptions)"/>.</summary>
     /// <typeparam name="TResult">The result type.</typeparam>
@@ -202,8 +202,8 @@ public static class TaskFactoryShims
     public static Task<TResult> StartNew<TResult>(TaskFactory factory, Func<object?, TResult> function, object? state, TaskCreationOptions creationOptions)
     {
         ArgumentNullException.ThrowIfNull(factory);
-        var (token, options, requested) = (factory.CancellationToken, creationOptions, Requested(factory));
-        return factory.StartNew(function, state, token, options, Controlled(requested));
+        var (token, options, requested) = (factory.CancellationToken, creationOptions, Schedulers.Requested(factory));
+        return factory.StartNew(function, state, token, options, Schedulers.Controlled(requested));
     }
     /// <summary>Stands in for <see cref="TaskFactory.StartNew{TResult}(Func{object, TResult}, object, CancellationToken, TaskCreationOptions, TaskScheduler)"/>.</summary>
     /// <typeparam name="TResult">The result type.</typeparam>
@@ -219,12 +219,6 @@ public static class TaskFactoryShims
     {
         ArgumentNullException.ThrowIfNull(factory);
         var (token, options, requested) = (cancellationToken, creationOptions, scheduler);
-        return factory.StartNew(function, state, token, options, Controlled(requested));
+        return factory.StartNew(function, state, token, options, Schedulers.Controlled(requested));
     }
-    /// <summary>The scheduler a call without one uses: the factory's, else the current one.</summary>
-    private static TaskScheduler Requested(TaskFactory factory) => factory.Scheduler ?? TaskScheduler.Current;
-
-    /// <summary>Inside a run, the runtime's scheduler instead of the thread pool's.</summary>
-    private static TaskScheduler Controlled(TaskScheduler scheduler) =>
-        ControlledRun.Current is { } run && scheduler == TaskScheduler.Default ? run.Scheduler : scheduler;
 }

@@ -248,7 +248,7 @@ public static class TaskShims
     [Redirects(typeof(Task), nameof(Task.Wait))]
     public static bool Wait(Task task, int millisecondsTimeout)
     {
-        Blocking.Check(task, "Task.Wait", millisecondsTimeout != 0);
+        Blocking.Check(task, "Task.Wait", Blocking.WouldWait(millisecondsTimeout));
         return task.Wait(millisecondsTimeout);
     }
 
@@ -259,7 +259,7 @@ public static class TaskShims
     [Redirects(typeof(Task), nameof(Task.Wait))]
     public static bool Wait(Task task, TimeSpan timeout)
     {
-        Blocking.Check(task, "Task.Wait", timeout != TimeSpan.Zero);
+        Blocking.Check(task, "Task.Wait", Blocking.WouldWait(timeout));
         return task.Wait(timeout);
     }
 
@@ -269,8 +269,20 @@ public static class TaskShims
     [Redirects(typeof(Task), nameof(Task.Wait))]
     public static void Wait(Task task, CancellationToken cancellationToken)
     {
-        Blocking.Check(task, "Task.Wait");
+        Blocking.Check(task, "Task.Wait", Blocking.WouldWait(Timeout.Infinite, cancellationToken));
         task.Wait(cancellationToken);
+    }
+
+    /// <summary>Stands in for <see cref="Task.Wait(TimeSpan, CancellationToken)"/>.</summary>
+    /// <param name="task">The task.</param>
+    /// <param name="timeout">The timeout.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>Whether the task completed.</returns>
+    [Redirects(typeof(Task), nameof(Task.Wait))]
+    public static bool Wait(Task task, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        Blocking.Check(task, "Task.Wait", Blocking.WouldWait(timeout, cancellationToken));
+        return task.Wait(timeout, cancellationToken);
     }
 
     /// <summary>Stands in for <see cref="Task.Wait(int, CancellationToken)"/>.</summary>
@@ -281,7 +293,141 @@ public static class TaskShims
     [Redirects(typeof(Task), nameof(Task.Wait))]
     public static bool Wait(Task task, int millisecondsTimeout, CancellationToken cancellationToken)
     {
-        Blocking.Check(task, "Task.Wait", millisecondsTimeout != 0);
+        Blocking.Check(task, "Task.Wait", Blocking.WouldWait(millisecondsTimeout, cancellationToken));
         return task.Wait(millisecondsTimeout, cancellationToken);
+    }
+
+    /// <summary>Stands in for <see cref="Task.WaitAll(Task[])"/>: on the runtime thread, waiting for unfinished work fails at once.</summary>
+    /// <param name="tasks">The tasks.</param>
+    [Redirects(typeof(Task), nameof(Task.WaitAll))]
+    public static void WaitAll(params Task[] tasks)
+    {
+        Blocking.Check(tasks, all: true, "Task.WaitAll");
+        Task.WaitAll(tasks);
+    }
+
+    /// <summary>Stands in for <see cref="Task.WaitAll(Task[], int)"/>.</summary>
+    /// <param name="tasks">The tasks.</param>
+    /// <param name="millisecondsTimeout">The timeout.</param>
+    /// <returns>Whether every task completed.</returns>
+    [Redirects(typeof(Task), nameof(Task.WaitAll))]
+    public static bool WaitAll(Task[] tasks, int millisecondsTimeout)
+    {
+        Blocking.Check(tasks, all: true, "Task.WaitAll", Blocking.WouldWait(millisecondsTimeout));
+        return Task.WaitAll(tasks, millisecondsTimeout);
+    }
+
+    /// <summary>Stands in for <see cref="Task.WaitAll(Task[], TimeSpan)"/>.</summary>
+    /// <param name="tasks">The tasks.</param>
+    /// <param name="timeout">The timeout.</param>
+    /// <returns>Whether every task completed.</returns>
+    [Redirects(typeof(Task), nameof(Task.WaitAll))]
+    public static bool WaitAll(Task[] tasks, TimeSpan timeout)
+    {
+        Blocking.Check(tasks, all: true, "Task.WaitAll", Blocking.WouldWait(timeout));
+        return Task.WaitAll(tasks, timeout);
+    }
+
+    /// <summary>Stands in for <see cref="Task.WaitAll(Task[], CancellationToken)"/>.</summary>
+    /// <param name="tasks">The tasks.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    [Redirects(typeof(Task), nameof(Task.WaitAll))]
+    public static void WaitAll(Task[] tasks, CancellationToken cancellationToken)
+    {
+        Blocking.Check(tasks, all: true, "Task.WaitAll", Blocking.WouldWait(Timeout.Infinite, cancellationToken));
+        Task.WaitAll(tasks, cancellationToken);
+    }
+
+    /// <summary>Stands in for <see cref="Task.WaitAll(Task[], int, CancellationToken)"/>.</summary>
+    /// <param name="tasks">The tasks.</param>
+    /// <param name="millisecondsTimeout">The timeout.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>Whether every task completed.</returns>
+    [Redirects(typeof(Task), nameof(Task.WaitAll))]
+    public static bool WaitAll(Task[] tasks, int millisecondsTimeout, CancellationToken cancellationToken)
+    {
+        Blocking.Check(tasks, all: true, "Task.WaitAll", Blocking.WouldWait(millisecondsTimeout, cancellationToken));
+        return Task.WaitAll(tasks, millisecondsTimeout, cancellationToken);
+    }
+
+    /// <summary>Stands in for <see cref="Task.WaitAll(ReadOnlySpan{Task})"/>.</summary>
+    /// <param name="tasks">The tasks.</param>
+    [Redirects(typeof(Task), nameof(Task.WaitAll))]
+    public static void WaitAll(params ReadOnlySpan<Task> tasks)
+    {
+        Blocking.Check(tasks, all: true, "Task.WaitAll");
+        Task.WaitAll(tasks);
+    }
+
+    /// <summary>Stands in for <see cref="Task.WaitAll(IEnumerable{Task}, CancellationToken)"/>; the sequence is read once, as the original reads it.</summary>
+    /// <param name="tasks">The tasks.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    [Redirects(typeof(Task), nameof(Task.WaitAll))]
+    public static void WaitAll(IEnumerable<Task> tasks, CancellationToken cancellationToken)
+    {
+        if (ControlledRun.Current is null || tasks is null)
+        {
+            Task.WaitAll(tasks!, cancellationToken);
+            return;
+        }
+
+        Task[] read = [.. tasks];
+        Blocking.Check(read, all: true, "Task.WaitAll", Blocking.WouldWait(Timeout.Infinite, cancellationToken));
+        Task.WaitAll(read, cancellationToken);
+    }
+
+    /// <summary>Stands in for <see cref="Task.WaitAny(Task[])"/>: on the runtime thread, waiting while every task is unfinished fails at once.</summary>
+    /// <param name="tasks">The tasks.</param>
+    /// <returns>The index of a completed task.</returns>
+    [Redirects(typeof(Task), nameof(Task.WaitAny))]
+    public static int WaitAny(params Task[] tasks)
+    {
+        Blocking.Check(tasks, all: false, "Task.WaitAny");
+        return Task.WaitAny(tasks);
+    }
+
+    /// <summary>Stands in for <see cref="Task.WaitAny(Task[], int)"/>.</summary>
+    /// <param name="tasks">The tasks.</param>
+    /// <param name="millisecondsTimeout">The timeout.</param>
+    /// <returns>The index of a completed task, or -1.</returns>
+    [Redirects(typeof(Task), nameof(Task.WaitAny))]
+    public static int WaitAny(Task[] tasks, int millisecondsTimeout)
+    {
+        Blocking.Check(tasks, all: false, "Task.WaitAny", Blocking.WouldWait(millisecondsTimeout));
+        return Task.WaitAny(tasks, millisecondsTimeout);
+    }
+
+    /// <summary>Stands in for <see cref="Task.WaitAny(Task[], TimeSpan)"/>.</summary>
+    /// <param name="tasks">The tasks.</param>
+    /// <param name="timeout">The timeout.</param>
+    /// <returns>The index of a completed task, or -1.</returns>
+    [Redirects(typeof(Task), nameof(Task.WaitAny))]
+    public static int WaitAny(Task[] tasks, TimeSpan timeout)
+    {
+        Blocking.Check(tasks, all: false, "Task.WaitAny", Blocking.WouldWait(timeout));
+        return Task.WaitAny(tasks, timeout);
+    }
+
+    /// <summary>Stands in for <see cref="Task.WaitAny(Task[], CancellationToken)"/>.</summary>
+    /// <param name="tasks">The tasks.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>The index of a completed task.</returns>
+    [Redirects(typeof(Task), nameof(Task.WaitAny))]
+    public static int WaitAny(Task[] tasks, CancellationToken cancellationToken)
+    {
+        Blocking.Check(tasks, all: false, "Task.WaitAny", Blocking.WouldWait(Timeout.Infinite, cancellationToken));
+        return Task.WaitAny(tasks, cancellationToken);
+    }
+
+    /// <summary>Stands in for <see cref="Task.WaitAny(Task[], int, CancellationToken)"/>.</summary>
+    /// <param name="tasks">The tasks.</param>
+    /// <param name="millisecondsTimeout">The timeout.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>The index of a completed task, or -1.</returns>
+    [Redirects(typeof(Task), nameof(Task.WaitAny))]
+    public static int WaitAny(Task[] tasks, int millisecondsTimeout, CancellationToken cancellationToken)
+    {
+        Blocking.Check(tasks, all: false, "Task.WaitAny", Blocking.WouldWait(millisecondsTimeout, cancellationToken));
+        return Task.WaitAny(tasks, millisecondsTimeout, cancellationToken);
     }
 }

@@ -14,9 +14,18 @@ public sealed class LibraryTests
         Assert.Contains("ConcurrencyChaos.Shims.ChaosRewrittenAttribute", markers);
     }
 
-    [Fact]
-    public async Task Every_failure_reaches_the_caller_and_cancels_the_others()
+    public static TheoryData<string> Groups => ["RunAllAsync", "RunWithContinuationsAsync", "RunThroughBeginEndAsync"];
+
+    [Theory]
+    [MemberData(nameof(Groups))]
+    public async Task Every_failure_reaches_the_caller_and_cancels_the_others(string group)
     {
+        Func<IReadOnlyList<Work>, CancellationToken, Task> run = group switch
+        {
+            "RunAllAsync" => ResilientFanOut.RunAllAsync,
+            "RunWithContinuationsAsync" => LegacyFanOut.RunWithContinuationsAsync,
+            _ => LegacyFanOut.RunThroughBeginEndAsync,
+        };
         var cancelled = 0;
         var aStarted = new TaskCompletionSource();
         Work[] operations =
@@ -45,17 +54,19 @@ public sealed class LibraryTests
             },
         ];
 
-        var error = await Assert.ThrowsAsync<AggregateException>(() => ResilientFanOut.RunAllAsync(operations, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<AggregateException>(() => run(operations, CancellationToken.None));
 
         Assert.Equal(["a", "b"], error.InnerExceptions.Select(e => e.Message).Order());
         Assert.Equal(1, cancelled);
     }
 
-    [Fact]
-    public async Task Task_Run_per_operation_runs_them_on_the_thread_pool()
+    [Theory]
+    [InlineData("Task.Run")]
+    [InlineData("method groups")]
+    public async Task Each_operation_runs_on_the_thread_pool(string how)
     {
         var pool = 0;
-        var operations = Enumerable.Range(0, 4).Select(_ => (Work)(_ =>
+        var operations = Enumerable.Range(0, 6).Select(_ => (Work)(_ =>
         {
             if (Thread.CurrentThread.IsThreadPoolThread)
             {
@@ -65,9 +76,50 @@ public sealed class LibraryTests
             return Task.CompletedTask;
         })).ToList();
 
-        await ResilientFanOut.RunAllOnThreadPoolAsync(operations, CancellationToken.None);
+        await (how == "Task.Run" ? ResilientFanOut.RunAllOnThreadPoolAsync(operations, CancellationToken.None) : LegacyFanOut.RunOnPoolThroughMethodGroupsAsync(operations, CancellationToken.None));
 
-        Assert.Equal(4, pool);
+        Assert.Equal(6, pool);
+    }
+
+    [Fact]
+    public async Task Staggered_operations_all_run_after_their_pauses_on_the_real_clock()
+    {
+        var ran = 0;
+        var operations = Enumerable.Range(0, 3).Select(_ => (Work)(_ =>
+        {
+            Interlocked.Increment(ref ran);
+            return Task.CompletedTask;
+        })).ToList();
+        var clock = Stopwatch.StartNew();
+
+        await LegacyFanOut.RunStaggeredAsync(operations, CancellationToken.None);
+
+        Assert.Equal(3, ran);
+        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(19), $"the last pause is 20 ms of real time; took {clock.Elapsed}");
+    }
+
+    [Fact]
+    public void Blocking_calls_wait_for_the_operations_on_the_callers_thread()
+    {
+        using var release = new ManualResetEventSlim();
+        var ended = false;
+
+        var first = SyncOverAsync.RunUntilFirst([_ => Task.Run(release.Wait), _ => Task.CompletedTask], CancellationToken.None);
+        release.Set();
+        var error = Assert.Throws<AggregateException>(() => SyncOverAsync.RunAll(
+            [
+                async token =>
+                {
+                    await Task.Delay(20, token);
+                    ended = true;
+                },
+                _ => Task.FromException(new InvalidOperationException("a")),
+            ],
+            CancellationToken.None));
+
+        Assert.Equal(1, first);
+        Assert.True(ended, "Task.WaitAll returned before every operation had ended");
+        Assert.Equal("a", Assert.Single(error.InnerExceptions).Message);
     }
 
     [Fact]

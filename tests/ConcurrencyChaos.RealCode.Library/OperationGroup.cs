@@ -19,34 +19,52 @@ internal sealed class OperationGroup : IDisposable
     /// <summary>Runs one operation of the group; never throws (its failure is recorded and cancels the group).</summary>
     public async Task RunAsync(Work operation)
     {
+        if (Start(operation) is { } task)
+        {
+            await task.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            Record(task);
+        }
+    }
+
+    /// <summary>Starts one operation under the group's token: null when the group was cancelled before it started.</summary>
+    public Task? Start(Work operation)
+    {
         if (Token.IsCancellationRequested)
         {
-            return;
+            return null;
         }
 
-        Task task;
         try
         {
-            task = operation(Token);
+            return operation(Token);
         }
         catch (OperationCanceledException) when (Token.IsCancellationRequested)
         {
-            return;
+            return null;
         }
         catch (Exception e)
         {
-            task = Task.FromException(e);
+            return Task.FromException(e);
+        }
+    }
+
+    /// <summary>Records how a started operation ended: a fault, or a cancellation the group did not ask for, fails the group.</summary>
+    /// <returns>Whether it failed the group.</returns>
+    public bool Record(Task ended)
+    {
+        if (ended.IsFaulted)
+        {
+            Fail(ended.Exception!.InnerExceptions);
+            return true;
         }
 
-        await task.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        if (task.IsFaulted)
-        {
-            Fail(task.Exception!.InnerExceptions);
-        }
-        else if (task.IsCanceled && !Token.IsCancellationRequested)
+        if (ended.IsCanceled && !Token.IsCancellationRequested)
         {
             Fail([new OperationCanceledException("An operation was canceled while its group was not.")]);
+            return true;
         }
+
+        return false;
     }
 
     /// <summary>Records failures that happened outside <see cref="RunAsync"/> and cancels the group.</summary>
@@ -72,6 +90,24 @@ internal sealed class OperationGroup : IDisposable
         }
 
         cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    /// <summary>As <see cref="ThrowIfFailed"/>, as a finished task: for code that ends the group in a continuation.</summary>
+    public Task Outcome(CancellationToken cancellationToken)
+    {
+        try
+        {
+            ThrowIfFailed(cancellationToken);
+            return Task.CompletedTask;
+        }
+        catch (OperationCanceledException e)
+        {
+            return Task.FromCanceled(e.CancellationToken);
+        }
+        catch (AggregateException e)
+        {
+            return Task.FromException(e);
+        }
     }
 
     public void Dispose() => _source.Dispose();

@@ -2,8 +2,8 @@ namespace ConcurrencyChaos.RealCode.Tests;
 
 /// <summary>
 /// The test assembly's entry point: nothing under the test runner; <c>dotnet ConcurrencyChaos.RealCode.Tests.dll probe SEED</c>
-/// prints <see cref="Probe.Run"/>, which <see cref="SameSeedAcrossProcessesTests"/> compares across processes;
-/// <c>measure</c> prints the cost of a controlled run of the rewritten library against hand-written code (a bench row, by hand).
+/// prints <see cref="Probe.Run"/>, which <see cref="SameSeedAcrossProcessesTests"/> compares across processes. (What a
+/// controlled run of rewritten code costs against hand-written code is a row of <c>chaos bench</c>.)
 /// </summary>
 public static class Program
 {
@@ -15,10 +15,6 @@ public static class Program
         if (args is ["probe", var seed])
         {
             Console.Out.Write(Probe.Run(int.Parse(seed, System.Globalization.CultureInfo.InvariantCulture)));
-        }
-        else if (args is ["measure", var original])
-        {
-            Console.Out.Write(CostMeasure.Run(original));
         }
 
         return 0;

@@ -1,4 +1,5 @@
 using ConcurrencyChaos.Model;
+using Contoso.FanOut;
 using FsCheck.Fluent;
 
 namespace ConcurrencyChaos.RealCode.Tests;
@@ -121,5 +122,74 @@ public sealed class RealCodeChaosTests
         Assert.Equal(2, Contoso.FanOut.DeadlineRunner.Heartbeats - heartbeats);
         Assert.DoesNotContain(report.Trace.Diagnostics, d => d.Kind.IsEscape());
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1.5), $"took {clock.Elapsed} of real time");
+    }
+
+    [Theory]
+    [InlineData("continue-with-group")]
+    [InlineData("begin-end-group")]
+    [InlineData("method-groups-on-pool")]
+    public void A_group_written_with_ContinueWith_FromAsync_or_method_groups_replays_step_for_step(string name)
+    {
+        var trees = ChaosTrees.Arbitrary().Generator.Sample(50, 20); // (number of trees, size)
+
+        Assert.All(trees, tree => Assert.Equal(Chaos.Run(tree, FanOuts.Pattern(name)).Trace.ToText(), Chaos.Run(tree, FanOuts.Pattern(name)).Trace.ToText()));
+    }
+
+    [Theory]
+    [InlineData("begin-end-group")]
+    [InlineData("method-groups-on-pool")]
+    public void A_group_behind_a_Begin_End_pair_or_started_through_method_groups_holds(string name)
+    {
+        var result = Chaos.Check(FanOuts.Pattern(name), new ChaosOptions { Seed = 1, MaxTrees = 1000 });
+
+        Assert.True(result.Passed, result.Counterexample?.ToString());
+    }
+
+    [Fact]
+    public void A_group_that_records_failures_in_continuations_starts_a_sibling_after_a_failure_and_the_finding_replays()
+    {
+        // A ContinueWith continuation runs one scheduler step later, even after a task that has already failed: the loop
+        // starts the next operation before the first failure has cancelled the group. Every other invariant holds.
+        var result = Chaos.Check(FanOuts.Pattern("continue-with-group"), new ChaosOptions { Seed = 1, MaxTrees = 1000 });
+        var others = Chaos.Check(FanOuts.Pattern("continue-with-group"), new ChaosOptions { Seed = 1, MaxTrees = 1000, Invariants = ["errors-observed", "no-orphans", "cancellation-propagated", "terminates"] });
+
+        Assert.NotNull(result.Counterexample);
+        Assert.Equal(["fail-fast"], result.Counterexample.Violations.Select(v => v.Invariant).Distinct());
+        Assert.True(result.Counterexample.IsDeterministic);
+        Assert.DoesNotContain(result.Counterexample.Trace.Diagnostics, d => d.Kind.IsEscape());
+        Assert.True(others.Passed, others.Counterexample?.ToString());
+    }
+
+    [Fact]
+    public void Task_Delay_handed_over_as_a_method_group_waits_on_the_virtual_clock()
+    {
+        // Select(Task.Delay) makes the delegate with ldftn of Task.Delay itself: the rewriter points it at the shim.
+        var tree = new TaskTree(new Group(new Leaf { Work = 1 }, new Leaf { Work = 1 }, new Leaf { Work = 1 }));
+
+        var report = Chaos.Run(tree, FanOuts.Pattern("staggered-by-delay-method-group"));
+
+        Assert.True(report.Passed, report.ToString());
+        Assert.Equal(21, report.Trace.EndTime);
+        Assert.DoesNotContain(report.Trace.Diagnostics, d => d.Kind.IsEscape());
+    }
+
+    [Fact]
+    public void Task_WaitAll_and_Task_WaitAny_on_the_runtime_thread_fail_at_once_and_name_the_API()
+    {
+        var tree = new TaskTree(new Group(new Leaf { Work = 1 }, new Leaf { Work = 2 }));
+
+        var all = Chaos.Run(tree, async (children, ct) =>
+        {
+            await Task.Yield();
+            SyncOverAsync.RunAll(children, ct);
+        });
+        var first = Chaos.Run(tree, async (children, ct) =>
+        {
+            await Task.Yield();
+            _ = SyncOverAsync.RunUntilFirst(children, ct);
+        });
+
+        Assert.Contains("(Task.WaitAll)", Assert.Single(all.Trace.Diagnostics, d => d.Kind == DiagnosticKind.BlockingWait).Message, StringComparison.Ordinal);
+        Assert.Contains("(Task.WaitAny)", Assert.Single(first.Trace.Diagnostics, d => d.Kind == DiagnosticKind.BlockingWait).Message, StringComparison.Ordinal);
     }
 }

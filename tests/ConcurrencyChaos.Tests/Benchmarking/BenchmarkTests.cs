@@ -45,10 +45,19 @@ public class BenchmarkTests
             Assert.True(row.MedianShrunkNodes >= 2, $"{row}");
         });
 
+        var rewrite = Assert.IsType<RewriteRow>(report.Rewrite);
+        Assert.True(rewrite.Megabytes >= 1 && rewrite.CallSites > 0 && rewrite.Repeats == o.RewriteRepeats, $"{rewrite}");
+        Assert.True(rewrite.MedianCpuSeconds > 0 && rewrite.MedianWallSeconds > 0 && rewrite.ColdCpuSeconds > 0, $"{rewrite}");
+        var rewritten = Assert.IsType<RewrittenRow>(report.Rewritten);
+        Assert.True(rewritten.Trees == o.RewrittenTrees && rewritten.Rounds == o.Repeats, $"{rewritten}");
+        Assert.True(rewritten.HandWrittenCpuMilliseconds > 0 && rewritten.RewrittenCpuMilliseconds > 0 && double.IsFinite(rewritten.Ratio) && rewritten.Ratio > 0, $"{rewritten}");
+
         var table = report.ToTable();
         Assert.DoesNotContain("NaN", table, StringComparison.Ordinal);
         Assert.Contains("| Chaos.Check | 16 |", table, StringComparison.Ordinal);
         Assert.Contains("| FsCheck on the thread pool |", table, StringComparison.Ordinal);
+        Assert.Contains($"| {rewrite.Assembly} | ", table, StringComparison.Ordinal);
+        Assert.Contains($"| {rewritten.FanOut} | ", table, StringComparison.Ordinal);
         foreach (var pattern in o.Patterns.Concat(o.SearchPatterns!))
         {
             Assert.Contains($"| {pattern} |", table, StringComparison.Ordinal);
@@ -57,6 +66,8 @@ public class BenchmarkTests
         var json = System.Text.Json.JsonDocument.Parse(report.ToJson()).RootElement;
         Assert.Equal(report.Throughput.Count, json.GetProperty("throughput").GetArrayLength());
         Assert.Equal(report.Search.Count, json.GetProperty("search").GetArrayLength());
+        Assert.Equal(rewrite.CallSites, json.GetProperty("rewrite").GetProperty("callSites").GetInt32());
+        Assert.Equal(rewritten.Ratio, json.GetProperty("rewritten").GetProperty("ratio").GetDouble());
         Assert.NotEmpty(progress.ToString());
     }
 

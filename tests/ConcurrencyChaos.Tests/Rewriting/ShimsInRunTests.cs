@@ -57,4 +57,70 @@ public sealed class ShimsInRunTests
         Assert.DoesNotContain(report.Trace.Diagnostics, d => d.Kind.IsEscape());
         Assert.True(outside);
     }
+
+    [Fact]
+    public async Task ContinueWith_without_a_scheduler_stays_on_the_runtime_inside_a_run_and_goes_to_the_pool_outside()
+    {
+        var onPool = new List<bool>();
+        var report = Chaos.Run(TwoLeaves, async (children, ct) =>
+        {
+            var first = children[0](ct);
+            await ContinuationShims.ContinueWith(first, _ => onPool.Add(Thread.CurrentThread.IsThreadPoolThread));
+            await GenericContinuationShims.ContinueWith(Task.FromResult(1), (t, _) => onPool.Add(Thread.CurrentThread.IsThreadPoolThread), null, TaskScheduler.Default);
+            await children[1](ct);
+        });
+        var outside = await ContinuationShims.ContinueWith(Task.CompletedTask, _ => Thread.CurrentThread.IsThreadPoolThread);
+
+        Assert.True(report.Passed, report.ToString());
+        Assert.Equal([false, false], onPool);
+        Assert.DoesNotContain(report.Trace.Diagnostics, d => d.Kind.IsEscape());
+        Assert.True(outside);
+    }
+
+    [Fact]
+    public void Task_WaitAll_and_WaitAny_on_unfinished_work_on_the_runtime_thread_are_blocking_waits_that_name_them()
+    {
+        RunReport Blocking(Action<Task[]> wait) => Chaos.Run(TwoLeaves, async (children, ct) =>
+        {
+            await Task.Yield();
+            wait([.. children.Select(child => child(ct))]);
+        });
+
+        var all = Blocking(tasks => TaskShims.WaitAll(tasks));
+        var any = Blocking(tasks => TaskShims.WaitAny(tasks, Timeout.Infinite, CancellationToken.None));
+        var finished = Chaos.Run(TwoLeaves, async (children, ct) =>
+        {
+            Task[] tasks = [.. children.Select(child => child(ct))];
+            await Task.WhenAll(tasks);
+            TaskShims.WaitAll(tasks);
+            Assert.Equal(0, TaskShims.WaitAny(tasks));
+        });
+
+        Assert.Contains("Task.WaitAll", Assert.Single(all.Trace.Diagnostics, d => d.Kind == DiagnosticKind.BlockingWait).Message, StringComparison.Ordinal);
+        Assert.Contains("Task.WaitAny", Assert.Single(any.Trace.Diagnostics, d => d.Kind == DiagnosticKind.BlockingWait).Message, StringComparison.Ordinal);
+        Assert.True(finished.Passed, finished.ToString());
+        Assert.Empty(finished.Trace.Diagnostics);
+    }
+
+    [Fact]
+    public async Task FromAsync_over_an_unfinished_task_ends_on_the_runtime_inside_a_run_and_on_the_pool_outside()
+    {
+        bool? endedOnPool = null;
+        var report = Chaos.Run(TwoLeaves, async (children, ct) =>
+        {
+            IAsyncResult operation = children[0](ct);
+            await FromAsyncShims.FromAsync(Task.Factory, operation, _ => endedOnPool = Thread.CurrentThread.IsThreadPoolThread);
+            await children[1](ct);
+        });
+        using var gate = new ManualResetEventSlim();
+        var pending = Task.Run(gate.Wait);
+        var outside = FromAsyncShims.FromAsync(Task.Factory, pending, _ => Thread.CurrentThread.IsThreadPoolThread);
+        gate.Set();
+
+        Assert.True(report.Passed, report.ToString());
+        Assert.False(endedOnPool);
+        Assert.DoesNotContain(report.Trace.Diagnostics, d => d.Kind.IsEscape());
+        Assert.Equal(3, report.Trace.EndTime);
+        Assert.True(await outside);
+    }
 }
