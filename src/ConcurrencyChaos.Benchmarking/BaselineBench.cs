@@ -15,7 +15,7 @@ internal static class BaselineBench
 {
     public static BaselineRow RealTime(BenchOptions options, double publicPath)
     {
-        var check = new ChaosOptions { Seed = 1, MaxTrees = options.BaselineTrees, Run = RunOptions.Default with { Mode = ExecutionMode.RealTime, TimeScale = options.RealTimeScale } };
+        var check = RealTimeCheck(options);
         ChaosResult? result = null;
         var wall = Stopwatch.StartNew();
         var (cpu, _) = ProcessClock.Measure(() => result = Chaos.Check(TaskGroup.WhenAll, check));
@@ -25,7 +25,8 @@ internal static class BaselineBench
     public static BaselineRow FsCheckOnThePool(BenchOptions options, double publicPath)
     {
         var trees = 0;
-        var property = Prop.ForAll(ChaosTrees.Arbitrary(), tree =>
+        // The trees real-time mode generates (delays to 50 ms): controlled mode's reach to minutes would be waited out here.
+        var property = Prop.ForAll(ChaosTrees.Arbitrary(maxDelay: RealTimeCheck(options).MaxDelayMs), tree =>
         {
             trees++;
             return ErrorsReachTheCaller(tree, options.RealTimeScale);
@@ -34,6 +35,9 @@ internal static class BaselineBench
         var (cpu, _) = ProcessClock.Measure(() => Check.One(Config.Quick.WithMaxTest(options.BaselineTrees).WithQuietOnSuccess(true), property));
         return Row("FsCheck on the thread pool", trees, cpu, wall.Elapsed, publicPath);
     }
+
+    private static ChaosOptions RealTimeCheck(BenchOptions options) =>
+        new() { Seed = 1, MaxTrees = options.BaselineTrees, Run = RunOptions.Default with { Mode = ExecutionMode.RealTime, TimeScale = options.RealTimeScale } };
 
     private static BaselineRow Row(string name, int trees, TimeSpan cpu, TimeSpan wall, double publicPath)
     {

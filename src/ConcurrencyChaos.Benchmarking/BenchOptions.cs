@@ -16,6 +16,7 @@ public sealed record BenchOptions
         RealTimeTrees = 1,
         RealTimeScale = 0.25,
         SearchSeeds = 1,
+        StrategySeeds = 1,
         SearchPatterns = ["when-all", "fire-and-forget"],
         PublicPathTrees = 2000,
         PublicPathMaxNodes = [16],
@@ -49,6 +50,9 @@ public sealed record BenchOptions
 
     /// <summary>Search seeds per pattern for time-to-counterexample; medians are reported.</summary>
     public int SearchSeeds { get; init; } = 7;
+
+    /// <summary>Search seeds per scheduling strategy for the trees it needs to find the lost-update race; 0 skips the rows.</summary>
+    public int StrategySeeds { get; init; } = 11;
 
     /// <summary>Patterns searched; null for every naive catalog pattern.</summary>
     public IReadOnlyList<string>? SearchPatterns { get; init; }

@@ -35,6 +35,9 @@ public sealed record BenchReport(
     /// <summary>Gets the cost of a controlled run of rewritten code against the same fan-out hand-written; null when not measured.</summary>
     public RewrittenRow? Rewritten { get; init; }
 
+    /// <summary>Gets how many trees each scheduling strategy needs to find the lost-update race.</summary>
+    public IReadOnlyList<StrategyRow> Strategies { get; init; } = [];
+
     private static readonly JsonSerializerOptions Json = new()
     {
         WriteIndented = true,
@@ -66,6 +69,15 @@ public sealed record BenchReport(
         foreach (var r in Search)
         {
             text.Append(c, $"| {r.Pattern} | {r.Found}/{r.Seeds} | {r.MedianSearchMs:0.#} / {r.MaxSearchMs:0.#} | {r.MedianShrinkMs:0.#} / {r.MaxShrinkMs:0.#} | {r.MedianTreesToFind:0.#} | {r.MedianShrunkNodes:0.#} |\n");
+        }
+
+        if (Strategies.Count > 0)
+        {
+            text.Append("\n| strategy (lost-update race, Chaos.Assert) | found | median trees to find | tree limit |\n|---|---:|---:|---:|\n");
+            foreach (var r in Strategies)
+            {
+                text.Append(c, $"| {r.Strategy} | {r.Found}/{r.Seeds} | {r.MedianTreesToFind:0.#} | {r.MaxTrees:#,0} |\n");
+            }
         }
 
         return text.ToString();

@@ -56,6 +56,14 @@ public static class Benchmark
             progress?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"search {row.Pattern}: found {row.Found}/{row.Seeds}, search {row.MedianSearchMs:0.#} ms, shrink {row.MedianShrinkMs:0.#} ms"));
         }
 
+        var strategies = new List<StrategyRow>();
+        foreach (var strategy in options.StrategySeeds > 0 ? Enum.GetValues<SchedulingStrategy>() : [])
+        {
+            var row = StrategyBench.Measure(strategy, options.StrategySeeds);
+            strategies.Add(row);
+            progress?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"lost-update race, {row.Strategy}: found {row.Found}/{row.Seeds}, median {row.MedianTreesToFind:0.#} trees"));
+        }
+
         var publicPath = new List<PublicPathRow>();
         foreach (var maxNodes in options.PublicPathMaxNodes)
         {
@@ -110,6 +118,7 @@ public static class Benchmark
             FreshProcessMilliseconds = fresh,
             Rewrite = rewrite,
             Rewritten = rewritten,
+            Strategies = strategies,
         };
     }
 

@@ -30,15 +30,6 @@ internal static class LostUpdateRace
         return result.Counterexample is null ? null : result.TreesRun;
     }
 
-    /// <summary>The median of <see cref="TreesToFind"/> over <paramref name="seeds"/> (a search that never found it counts as its tree limit).</summary>
-    public static double MedianTreesToFind(SchedulingStrategy strategy, IEnumerable<int> seeds, int maxTrees = 2000)
-    {
-        var trees = seeds.Select(seed => TreesToFind(strategy, seed, maxTrees) ?? maxTrees).Order().ToList();
-        return trees.Count == 0 ? double.NaN
-            : trees.Count % 2 == 1 ? trees[trees.Count / 2]
-            : (trees[(trees.Count / 2) - 1] + trees[trees.Count / 2]) / 2.0;
-    }
-
     private static async Task CountChildrenAsync(IReadOnlyList<Func<CancellationToken, Task>> children, CancellationToken cancellationToken)
     {
         var counter = 0;

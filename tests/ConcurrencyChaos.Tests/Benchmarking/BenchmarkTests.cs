@@ -52,6 +52,9 @@ public class BenchmarkTests
         Assert.True(rewritten.Trees == o.RewrittenTrees && rewritten.Rounds == o.Repeats, $"{rewritten}");
         Assert.True(rewritten.HandWrittenCpuMilliseconds > 0 && rewritten.RewrittenCpuMilliseconds > 0 && double.IsFinite(rewritten.Ratio) && rewritten.Ratio > 0, $"{rewritten}");
 
+        Assert.Equal(["Random", "Pct"], report.Strategies.Select(r => r.Strategy));
+        Assert.All(report.Strategies, row => Assert.True(row.Seeds == o.StrategySeeds && row.MedianTreesToFind is > 0 and <= 2000, $"{row}"));
+
         var table = report.ToTable();
         Assert.DoesNotContain("NaN", table, StringComparison.Ordinal);
         Assert.Contains("| Chaos.Check | 16 |", table, StringComparison.Ordinal);
