@@ -32,12 +32,21 @@ public sealed class ReproducibilityTests
     {
         foreach (var seed in new[] { 3, 6 }) // seeds whose search meets a fault with a sibling (so CancelAsync runs)
         {
-            var counterexample = Chaos.Check(CancelRestAsync, new ChaosOptions { Seed = seed, Invariants = ["fail-fast", "no-orphans"] }).Counterexample;
+            var result = Chaos.Check(CancelRestAsync, new ChaosOptions { Seed = seed, Invariants = ["fail-fast", "no-orphans"] });
 
-            // The escape may be in a run the search made on the way, not in the shrunk tree's own.
-            Assert.NotNull(counterexample);
-            Assert.False(counterexample.IsDeterministic);
-            Assert.Contains("NOT reproducible", counterexample.ToString(), StringComparison.Ordinal);
+            // The escape may be in a run the search made on the way, not in the shrunk tree's own. Whether a run breaks
+            // fail-fast depends on when the pool runs the token's callbacks: the search may find a counterexample, see a
+            // failure no replay shows (inconclusive), or see none; whichever, it never claims the runs were controlled.
+            Assert.True(result.TreesControlled < result.TreesRun, $"seed {seed}: {result}");
+            if (result.Counterexample is { } counterexample)
+            {
+                Assert.False(counterexample.IsDeterministic);
+                Assert.Contains("NOT reproducible", counterexample.ToString(), StringComparison.Ordinal);
+            }
+            else
+            {
+                Assert.Matches(@"INCONCLUSIVE|only \d+ of them ran fully controlled", result.ToString());
+            }
         }
     }
 
