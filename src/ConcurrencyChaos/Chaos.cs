@@ -152,7 +152,7 @@ public static class Chaos
         {
             cancellationToken.ThrowIfCancellationRequested();
             var pattern = options.Patterns.TryGetValue(patternId, out var own)
-                ? ChaosPattern.Named(patternId, own)
+                ? ChaosPattern.Named(patternId, own, options.MaxConcurrency.TryGetValue(patternId, out var bound) ? bound : null)
                 : ChaosPattern.Catalog(patternId);
             var report = SingleRun.OnHarnessThread(scenario.Tree, pattern, options.Run, invariants, cancellationToken);
             outcomes.Add(new ScenarioOutcome(scenario, patternId, expected, report));

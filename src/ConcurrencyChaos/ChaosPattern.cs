@@ -124,9 +124,9 @@ public sealed class ChaosPattern
         return new ChaosPattern(name ?? NameOf(patternFactory), null, patternFactory, maxConcurrency);
     }
 
-    /// <summary>A consumer's pattern under its own id (a scenario file's <c>expect</c> key).</summary>
-    internal static ChaosPattern Named(string id, Func<TimeProvider, FanOutPattern> patternFactory) =>
-        new(id, null, patternFactory, Declared(patternFactory));
+    /// <summary>A consumer's pattern under its own id (a scenario file's <c>expect</c> key), bounded as given or as its factory's method declares.</summary>
+    internal static ChaosPattern Named(string id, Func<TimeProvider, FanOutPattern> patternFactory, int? maxConcurrency = null) =>
+        new(id, null, patternFactory, maxConcurrency ?? Declared(patternFactory));
 
     /// <summary>Returns <see cref="Name"/>.</summary>
     /// <returns>The name.</returns>

@@ -13,6 +13,13 @@ public sealed record ScenarioOptions
     public IReadOnlyDictionary<string, Func<TimeProvider, Func<IReadOnlyList<Func<CancellationToken, Task>>, CancellationToken, Task>>> Patterns { get; init; } =
         new Dictionary<string, Func<TimeProvider, Func<IReadOnlyList<Func<CancellationToken, Task>>, CancellationToken, Task>>>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Gets how many children each of <see cref="Patterns"/> runs at once, at most, by id, for patterns whose factory
+    /// cannot carry a <see cref="MaxConcurrencyAttribute"/> (a lambda around the method that does): the ideal each
+    /// replay is judged against is bounded the same way. Unbounded when absent.
+    /// </summary>
+    public IReadOnlyDictionary<string, int> MaxConcurrency { get; init; } = new Dictionary<string, int>(StringComparer.Ordinal);
+
     /// <summary>Gets the budgets of each replay, and the operations the scenario's leaves may run.</summary>
     public RunOptions Run { get; init; } = RunOptions.Default;
 

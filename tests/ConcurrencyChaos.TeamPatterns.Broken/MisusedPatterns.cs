@@ -27,6 +27,12 @@ public sealed class MisusedPatterns
     public static Task SecondAsync(IReadOnlyList<Func<CancellationToken, Task>> children, CancellationToken cancellationToken) =>
         Task.WhenAll(children.Select(c => c(cancellationToken)));
 
+    /// <summary>A bound that lets no child run.</summary>
+    [ChaosPattern("no-slots")]
+    [MaxConcurrency(0)]
+    public static Task NoSlotsAsync(IReadOnlyList<Func<CancellationToken, Task>> children, CancellationToken cancellationToken) =>
+        Task.WhenAll(children.Select(c => c(cancellationToken)));
+
     /// <summary>Not kebab-case.</summary>
     [ChaosPattern("Fetch All")]
     public static Task BadIdAsync(IReadOnlyList<Func<CancellationToken, Task>> children, CancellationToken cancellationToken) =>

@@ -9,7 +9,8 @@ namespace ConcurrencyChaos.Cli.Patterns;
 /// <param name="RunsControlled">Whether it stays on the deterministic runtime (see <see cref="CatalogPattern.RunsControlled"/>); assumed for the team's.</param>
 /// <param name="Factory">Makes the pattern's delegate from the runtime's clock.</param>
 /// <param name="Origin">For the team's: the method and assembly it came from; null for catalog patterns.</param>
-internal sealed record KnownPattern(string Id, string Summary, string Kind, bool RunsControlled, Func<TimeProvider, FanOutPattern> Factory, string? Origin)
+/// <param name="MaxConcurrency">For the team's: the bound its method declares with <c>[MaxConcurrency(n)]</c>, or null.</param>
+internal sealed record KnownPattern(string Id, string Summary, string Kind, bool RunsControlled, Func<TimeProvider, FanOutPattern> Factory, string? Origin, int? MaxConcurrency = null)
 {
     /// <summary>Whether this is a catalog pattern.</summary>
     public bool IsCatalog => Origin is null;
@@ -22,5 +23,8 @@ internal sealed record KnownPattern(string Id, string Summary, string Kind, bool
         new(pattern.Id, pattern.Summary, pattern.IsStructured ? "structured" : "naive", pattern.RunsControlled, pattern.Create, null);
 
     /// <summary>The pattern as the core takes it, named by its id (so a kept counterexample carries the real id).</summary>
-    public ChaosPattern ToChaosPattern() => IsCatalog ? ChaosPattern.Catalog(Id) : ChaosPattern.Of(Factory, Id);
+    public ChaosPattern ToChaosPattern() =>
+        IsCatalog ? ChaosPattern.Catalog(Id)
+        : MaxConcurrency is { } bound ? ChaosPattern.Of(Factory, bound, Id)
+        : ChaosPattern.Of(Factory, Id);
 }

@@ -183,7 +183,15 @@ internal static partial class PatternAssemblies
             return;
         }
 
-        found.Add(new KnownPattern(id, summary ?? $"{name} ({Path.GetFileName(given)})", "yours", RunsControlled: true, factory, $"{name} in {given}"));
+        // Read as data, like [ChaosPattern]: the team's assembly may bind its own copy of the attribute's assembly.
+        var bound = method.GetCustomAttributesData().FirstOrDefault(a => a.AttributeType.FullName == typeof(MaxConcurrencyAttribute).FullName)?.ConstructorArguments[0].Value as int?;
+        if (bound is < 1)
+        {
+            problems.Add($"{where}: [MaxConcurrency({bound})] must be at least 1: how many children the pattern runs at once");
+            return;
+        }
+
+        found.Add(new KnownPattern(id, summary ?? $"{name} ({Path.GetFileName(given)})", "yours", RunsControlled: true, factory, $"{name} in {given}", bound));
     }
 
     /// <summary>The method as C# writes it: <c>static Task NoTokenAsync(IReadOnlyList&lt;Func&lt;CancellationToken, Task&gt;&gt;)</c>.</summary>

@@ -88,6 +88,7 @@ internal sealed class PatternSet
     public ScenarioOptions ScenarioOptions(RunOptions run) => new()
     {
         Patterns = All.Where(p => !p.IsCatalog).ToDictionary(p => p.Id, p => p.Factory, StringComparer.Ordinal),
+        MaxConcurrency = All.Where(p => p.MaxConcurrency is not null).ToDictionary(p => p.Id, p => p.MaxConcurrency!.Value, StringComparer.Ordinal),
         Run = run,
         CustomInvariants = Invariants,
     };

@@ -142,6 +142,25 @@ public sealed class TeamPatternTests : IDisposable
     }
 
     [Fact]
+    public async Task A_throttle_that_declares_its_bound_with_MaxConcurrency_is_judged_as_the_ideal_throttle_and_holds()
+    {
+        // Undeclared, the ideal would start every page at once, and a throttle stuck behind two hung pages would be
+        // blamed for never ending (the in-process acceptance test of the same throttle shows it within these trees).
+        var (code, output, error) = await CliHarness.RunAsync("explore", "--assembly", s_team, "--pattern", "fetch-two-at-a-time", "--trees", "2000", "--seed", "1", "--save", _temp.File("found"));
+
+        Assert.True(code == 0, output + error);
+        Assert.Contains("fetch-two-at-a-time: held on 2000 trees", output, StringComparison.Ordinal);
+
+        var scenario = _temp.File("hang-hang-fail.json");
+        File.WriteAllText(scenario, """
+            { "name": "hang-hang-fail", "tree": { "children": [ { "then": "hang" }, { "then": "hang" }, { "work": 5, "then": "fail", "error": "IOException" } ] },
+              "expect": { "fetch-two-at-a-time": [] } }
+            """);
+        var (runCode, runOutput, runError) = await CliHarness.RunAsync("run", "--assembly", s_team, scenario);
+        Assert.True(runCode == 0, runOutput + runError);
+    }
+
+    [Fact]
     public async Task Every_misuse_of_the_attribute_is_named_at_once()
     {
         var (code, _, error) = await CliHarness.RunAsync("patterns", "--assembly", CliProcess.TeamAssembly("ConcurrencyChaos.TeamPatterns.Broken"));
@@ -152,5 +171,6 @@ public sealed class TeamPatternTests : IDisposable
         Assert.Contains("WhenAllAsync: the id 'when-all' is a catalog pattern's id", error, StringComparison.Ordinal);
         Assert.Contains("SecondAsync: the id 'twice' is also used by ConcurrencyChaos.TeamPatterns.Broken.MisusedPatterns.FirstAsync", error, StringComparison.Ordinal);
         Assert.Contains("BadIdAsync: the id 'Fetch All' must be kebab-case", error, StringComparison.Ordinal);
+        Assert.Contains("NoSlotsAsync: [MaxConcurrency(0)] must be at least 1", error, StringComparison.Ordinal);
     }
 }
