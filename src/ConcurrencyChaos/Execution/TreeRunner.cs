@@ -28,11 +28,15 @@ internal sealed class TreeRunner
         _tree = tree;
         _namedPatterns = namedPatterns;
         _operations = options.Operations;
-        foreach (var entry in tree.Entries())
+        if (HasUnknownOperation(tree.Root, _operations))
         {
-            if (entry.Node is Leaf { Operation: { } name } && !_operations.ContainsKey(name))
+            // Found by a walk without ids; named by one with them.
+            foreach (var entry in tree.Entries())
             {
-                throw new ArgumentException(ErrorTexts.UnknownOperation(entry.Id, name, _operations.Keys), nameof(tree));
+                if (entry.Node is Leaf { Operation: { } name } && !_operations.ContainsKey(name))
+                {
+                    throw new ArgumentException(ErrorTexts.UnknownOperation(entry.Id, name, _operations.Keys), nameof(tree));
+                }
             }
         }
 
@@ -42,6 +46,21 @@ internal sealed class TreeRunner
         _patternUnderTest = patternUnderTest(_host.Clock)
             ?? throw new ArgumentException("The pattern factory returned null.", nameof(patternUnderTest));
         _host.AfterStep = _notices.NoticeEnded;
+    }
+
+    private static bool HasUnknownOperation(Group group, IReadOnlyDictionary<string, Func<CancellationToken, Task>> operations)
+    {
+        var children = group.Children;
+        for (var i = 0; i < children.Count; i++)
+        {
+            var child = children[i];
+            if (child is Leaf { Operation: { } name } ? !operations.ContainsKey(name) : child is Group inner && HasUnknownOperation(inner, operations))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Steps taken so far: the watchdog's measure of progress.</summary>
