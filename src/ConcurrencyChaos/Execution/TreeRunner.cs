@@ -17,7 +17,7 @@ internal sealed class TreeRunner
     private readonly FanOutPattern _patternUnderTest;
     private readonly Func<string, Func<TimeProvider, FanOutPattern>> _namedPatterns;
     private readonly IReadOnlyDictionary<string, Func<CancellationToken, Task>> _operations;
-    private readonly Dictionary<string, FanOutPattern> _resolved = new(StringComparer.Ordinal);
+    private Dictionary<string, FanOutPattern>? _resolved;
     private volatile RootResult? _root;
     private ITimer? _callerTimer;
 
@@ -256,6 +256,7 @@ internal sealed class TreeRunner
 
     private FanOutPattern Resolve(string name)
     {
+        _resolved ??= new(StringComparer.Ordinal); // most trees name no pattern: made only for one that does
         if (!_resolved.TryGetValue(name, out var pattern))
         {
             pattern = _namedPatterns(name)(_host.Clock);

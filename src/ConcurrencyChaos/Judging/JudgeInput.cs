@@ -27,7 +27,9 @@ internal sealed class JudgeInput
         Tree = tree;
         Trace = trace;
         _bounds = bounds ?? ConcurrencyBounds.None;
-        Entries = [.. tree.Entries()];
+        var entries = new List<TreeEntry>(tree.NodeCount);
+        entries.AddRange(tree.Entries());
+        Entries = entries;
     }
 
     // The lookups below are built on first use: a run that breaks nothing asks for few of them, and judging is paid per tree.
