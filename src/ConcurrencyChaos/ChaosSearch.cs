@@ -108,6 +108,11 @@ internal sealed class ChaosSearch
             TreesRun++;
             NodesRun += tree.NodeCount;
             _options.Progress?.Report(new ChaosProgress(TreesRun, NodesRun));
+            if (report.Violations.Count == 0)
+            {
+                continue; // held
+            }
+
             var broken = report.Violations.Select(v => v.Invariant).Where(id => !_covered.Contains(id)).ToHashSet(StringComparer.Ordinal);
             if (broken.Count == 0)
             {

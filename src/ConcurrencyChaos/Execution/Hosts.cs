@@ -50,13 +50,23 @@ internal static class Hosts
     /// <summary>All the tree's work, cleanup and cancellation time, in virtual ms: every leaf one after another.</summary>
     private static long TotalTime(TaskTree tree)
     {
-        long total = tree.CancelAfter ?? 0;
-        foreach (var entry in tree.Entries())
+        return (tree.CancelAfter ?? 0) + LeafTime(tree.Root);
+    }
+
+    /// <summary>The work and cleanup of every leaf under <paramref name="group"/> (a walk without the ids <see cref="TaskTree.Entries"/> builds).</summary>
+    private static long LeafTime(Group group)
+    {
+        long total = 0;
+        var children = group.Children;
+        for (var i = 0; i < children.Count; i++)
         {
-            if (entry.Node is Leaf leaf)
+            var child = children[i];
+            total += child switch
             {
-                total += leaf.Work + leaf.Cleanup;
-            }
+                Leaf leaf => leaf.Work + leaf.Cleanup,
+                Group inner => LeafTime(inner),
+                _ => 0,
+            };
         }
 
         return total;

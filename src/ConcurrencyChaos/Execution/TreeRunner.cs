@@ -17,7 +17,7 @@ internal sealed class TreeRunner
     private readonly FanOutPattern _patternUnderTest;
     private readonly Func<string, Func<TimeProvider, FanOutPattern>> _namedPatterns;
     private readonly IReadOnlyDictionary<string, Func<CancellationToken, Task>> _operations;
-    private readonly Dictionary<string, FanOutPattern> _resolved = new(StringComparer.Ordinal);
+    private Dictionary<string, FanOutPattern>? _resolved;
     private volatile RootResult? _root;
     private ITimer? _callerTimer;
 
@@ -28,11 +28,15 @@ internal sealed class TreeRunner
         _tree = tree;
         _namedPatterns = namedPatterns;
         _operations = options.Operations;
-        foreach (var entry in tree.Entries())
+        if (HasUnknownOperation(tree.Root, _operations))
         {
-            if (entry.Node is Leaf { Operation: { } name } && !_operations.ContainsKey(name))
+            // Found by a walk without ids; named by one with them.
+            foreach (var entry in tree.Entries())
             {
-                throw new ArgumentException(ErrorTexts.UnknownOperation(entry.Id, name, _operations.Keys), nameof(tree));
+                if (entry.Node is Leaf { Operation: { } name } && !_operations.ContainsKey(name))
+                {
+                    throw new ArgumentException(ErrorTexts.UnknownOperation(entry.Id, name, _operations.Keys), nameof(tree));
+                }
             }
         }
 
@@ -42,6 +46,21 @@ internal sealed class TreeRunner
         _patternUnderTest = patternUnderTest(_host.Clock)
             ?? throw new ArgumentException("The pattern factory returned null.", nameof(patternUnderTest));
         _host.AfterStep = _notices.NoticeEnded;
+    }
+
+    private static bool HasUnknownOperation(Group group, IReadOnlyDictionary<string, Func<CancellationToken, Task>> operations)
+    {
+        var children = group.Children;
+        for (var i = 0; i < children.Count; i++)
+        {
+            var child = children[i];
+            if (child is Leaf { Operation: { } name } ? !operations.ContainsKey(name) : child is Group inner && HasUnknownOperation(inner, operations))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Steps taken so far: the watchdog's measure of progress.</summary>
@@ -237,6 +256,7 @@ internal sealed class TreeRunner
 
     private FanOutPattern Resolve(string name)
     {
+        _resolved ??= new(StringComparer.Ordinal); // most trees name no pattern: made only for one that does
         if (!_resolved.TryGetValue(name, out var pattern))
         {
             pattern = _namedPatterns(name)(_host.Clock);

@@ -20,6 +20,11 @@ internal sealed class AssertionInvariant : Invariant
     public override IEnumerable<Violation> Check(JudgeInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
+        if (!input.Trace.Events.Any(e => e.Kind == TraceEventKind.AssertionFailed))
+        {
+            yield break;
+        }
+
         var failed = input.Trace.Events
             .Where(e => e.Kind == TraceEventKind.AssertionFailed)
             .DistinctBy(e => (e.NodeId, e.Detail))

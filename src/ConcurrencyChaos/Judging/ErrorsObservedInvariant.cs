@@ -24,6 +24,11 @@ internal sealed class ErrorsObservedInvariant : Invariant
             yield break; // the root never ended: terminates speaks for that run
         }
 
+        if (!AnyThrown(input.Trace.Events))
+        {
+            yield break; // nothing was thrown, so nothing can be lost
+        }
+
         var observed = input.Trace.Root.ObservedErrors.ToHashSet();
         var rootEnded = input.Root.Ended;
         var rootEndIndex = rootEnded is null ? int.MaxValue : input.IndexOf(rootEnded);
@@ -48,6 +53,19 @@ internal sealed class ErrorsObservedInvariant : Invariant
                 ? $"{what}, after the caller's await ended at {Words.Ms(rootEnded!.Time)}, never reached it"
                 : $"{what} never reached the caller, which saw {callerSaw ??= CallerSaw(input.Trace.Root)}");
         }
+    }
+
+    private static bool AnyThrown(IReadOnlyList<TraceEvent> events)
+    {
+        for (var i = 0; i < events.Count; i++)
+        {
+            if (events[i].Kind == TraceEventKind.Threw && events[i].Error is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string CallerSaw(RootResult root)

@@ -19,6 +19,11 @@ internal sealed class FailFastInvariant : Invariant
     public override IEnumerable<Violation> Check(JudgeInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
+        if (!AnyFault(input.Trace.Events))
+        {
+            yield break; // no node faulted: no sibling had a fault to react to
+        }
+
         var faultsByGroup = new Dictionary<string, SiblingFaults>(StringComparer.Ordinal);
         foreach (var entry in input.Entries)
         {
@@ -50,6 +55,19 @@ internal sealed class FailFastInvariant : Invariant
     /// never one of them); with no token cancelled the first of those catches it, and with one the first
     /// at a time before the token was cancelled does, if the node was still running then.
     /// </remarks>
+    private static bool AnyFault(IReadOnlyList<TraceEvent> events)
+    {
+        for (var i = 0; i < events.Count; i++)
+        {
+            if (events[i] is { Kind: TraceEventKind.Ended, Outcome: NodeOutcome.Faulted })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static FailFastFinding? Catch(JudgeInput input, string nodeId, NodeTimeline sibling, TraceEvent started, SiblingFaults faults)
     {
         if (faults.FirstOtherThan(nodeId) is not { } first)

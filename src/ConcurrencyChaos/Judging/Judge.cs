@@ -28,6 +28,16 @@ internal static class Judge
         ArgumentNullException.ThrowIfNull(trace);
         ArgumentNullException.ThrowIfNull(invariants);
         var input = new JudgeInput(tree, trace, bounds);
-        return [.. invariants.Selected.SelectMany(i => i.Check(input))];
+        List<Violation>? violations = null;
+        var selected = invariants.Selected;
+        for (var i = 0; i < selected.Count; i++)
+        {
+            foreach (var violation in selected[i].Check(input))
+            {
+                (violations ??= []).Add(violation);
+            }
+        }
+
+        return violations is null ? [] : [.. violations];
     }
 }

@@ -10,12 +10,13 @@ namespace ConcurrencyChaos.Judging;
 /// </summary>
 internal sealed class JudgeInput
 {
-    private readonly Lazy<ReferenceOutcome> _reference;
-    private readonly Lazy<bool> _terminatesInAnyStartOrder;
-    private readonly Dictionary<string, TreeEntry> _entriesById;
-    private readonly Dictionary<string, List<string>> _children;
-    private readonly Dictionary<string, int> _order;
-    private readonly Dictionary<TraceEvent, int> _eventIndex;
+    private readonly ConcurrencyBounds _bounds;
+    private ReferenceOutcome? _reference;
+    private bool? _terminatesInAnyStartOrder;
+    private Dictionary<string, TreeEntry>? _entriesById;
+    private Dictionary<string, List<string>>? _children;
+    private Dictionary<string, int>? _order;
+    private Dictionary<TraceEvent, int>? _eventIndex;
     private RunView? _view;
 
     /// <summary>Prepares a tree and the trace of one run of it for judging; <paramref name="bounds"/> bound the ideal run (none by default).</summary>
@@ -25,27 +26,80 @@ internal sealed class JudgeInput
         ArgumentNullException.ThrowIfNull(trace);
         Tree = tree;
         Trace = trace;
-        _reference = new Lazy<ReferenceOutcome>(() => ReferenceModel.Run(tree, bounds ?? ConcurrencyBounds.None));
-        _terminatesInAnyStartOrder = new Lazy<bool>(() => ReferenceModel.TerminatesInAnyStartOrder(tree, bounds ?? ConcurrencyBounds.None));
-        Entries = [.. tree.Entries()];
-        _entriesById = Entries.ToDictionary(e => e.Id, StringComparer.Ordinal);
-        _children = Entries.ToDictionary(e => e.Id, _ => new List<string>(), StringComparer.Ordinal);
-        _order = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var entry in Entries)
-        {
-            _order[entry.Id] = _order.Count;
-            if (entry.ParentId is { } parent)
-            {
-                _children[parent].Add(entry.Id);
-            }
-        }
+        _bounds = bounds ?? ConcurrencyBounds.None;
+        var entries = new List<TreeEntry>(tree.NodeCount);
+        entries.AddRange(tree.Entries());
+        Entries = entries;
+    }
 
-        // Ids the tree does not know (a runtime bug) sort after all of its nodes, as they first appear.
-        _eventIndex = new Dictionary<TraceEvent, int>(ReferenceEqualityComparer.Instance);
-        for (var i = 0; i < trace.Events.Count; i++)
+    // The lookups below are built on first use: a run that breaks nothing asks for few of them, and judging is paid per tree.
+    private Dictionary<string, TreeEntry> EntriesById => _entriesById ??= Entries.ToDictionary(e => e.Id, StringComparer.Ordinal);
+
+    private Dictionary<string, List<string>> Children
+    {
+        get
         {
-            _eventIndex.TryAdd(trace.Events[i], i);
-            _order.TryAdd(trace.Events[i].NodeId, _order.Count);
+            if (_children is null)
+            {
+                var children = new Dictionary<string, List<string>>(Entries.Count, StringComparer.Ordinal);
+                foreach (var entry in Entries)
+                {
+                    children[entry.Id] = [];
+                    if (entry.ParentId is { } parent)
+                    {
+                        children[parent].Add(entry.Id);
+                    }
+                }
+
+                _children = children;
+            }
+
+            return _children;
+        }
+    }
+
+    private Dictionary<string, int> Order
+    {
+        get
+        {
+            if (_order is null)
+            {
+                var order = new Dictionary<string, int>(Entries.Count, StringComparer.Ordinal);
+                foreach (var entry in Entries)
+                {
+                    order[entry.Id] = order.Count;
+                }
+
+                // Ids the tree does not know (a runtime bug) sort after all of its nodes, as they first appear.
+                foreach (var e in Trace.Events)
+                {
+                    order.TryAdd(e.NodeId, order.Count);
+                }
+
+                _order = order;
+            }
+
+            return _order;
+        }
+    }
+
+    private Dictionary<TraceEvent, int> EventIndex
+    {
+        get
+        {
+            if (_eventIndex is null)
+            {
+                var events = Trace.Events;
+                var index = new Dictionary<TraceEvent, int>(events.Count, ReferenceEqualityComparer.Instance);
+                for (var i = 0; i < events.Count; i++)
+                {
+                    index.TryAdd(events[i], i);
+                }
+
+                _eventIndex = index;
+            }
+
+            return _eventIndex;
         }
     }
 
@@ -56,12 +110,12 @@ internal sealed class JudgeInput
     public Trace Trace { get; }
 
     /// <summary>The ideal structured run of <see cref="Tree"/> (each group as bounded as its pattern declares), computed on first use.</summary>
-    public ReferenceOutcome Reference => _reference.Value;
+    public ReferenceOutcome Reference => _reference ??= ReferenceModel.Run(Tree, _bounds);
 
     /// <summary>The run as the consumer's own invariants see it, made on first use.</summary>
     public RunView View => _view ??= new RunView(Tree, Trace);
     /// <summary>Whether the ideal run ends whatever order same-instant starts take (<see cref="ReferenceModel.TerminatesInAnyStartOrder"/>), computed on first use.</summary>
-    public bool TerminatesInAnyStartOrder => _terminatesInAnyStartOrder.Value;
+    public bool TerminatesInAnyStartOrder => _terminatesInAnyStartOrder ??= ReferenceModel.TerminatesInAnyStartOrder(Tree, _bounds);
 
     /// <summary>Every node of the tree with its id and parent id, in pre-order.</summary>
     public IReadOnlyList<TreeEntry> Entries { get; }
@@ -73,22 +127,22 @@ internal sealed class JudgeInput
     public NodeTimeline Node(string nodeId) => Trace.Node(nodeId);
 
     /// <summary>The tree node with this id, or null if the tree has none.</summary>
-    public TreeNode? TreeNode(string nodeId) => _entriesById.TryGetValue(nodeId, out var entry) ? entry.Node : null;
+    public TreeNode? TreeNode(string nodeId) => EntriesById.TryGetValue(nodeId, out var entry) ? entry.Node : null;
 
     /// <summary>The id of the group that received this node, or null for the root (or an unknown id).</summary>
-    public string? ParentOf(string nodeId) => _entriesById.TryGetValue(nodeId, out var entry) ? entry.ParentId : null;
+    public string? ParentOf(string nodeId) => EntriesById.TryGetValue(nodeId, out var entry) ? entry.ParentId : null;
 
     /// <summary>The ids of a group's children in order (empty for a leaf or an unknown id).</summary>
-    public IReadOnlyList<string> ChildrenOf(string nodeId) => _children.TryGetValue(nodeId, out var children) ? children : [];
+    public IReadOnlyList<string> ChildrenOf(string nodeId) => Children.TryGetValue(nodeId, out var children) ? children : [];
 
     /// <summary>The position of a node in the tree's pre-order; ids unknown to the tree come after, in order of appearance.</summary>
-    public int OrderOf(string nodeId) => _order.TryGetValue(nodeId, out var order) ? order : int.MaxValue;
+    public int OrderOf(string nodeId) => Order.TryGetValue(nodeId, out var order) ? order : int.MaxValue;
 
     /// <summary>The position of <paramref name="traceEvent"/> in <see cref="Model.Trace.Events"/>.</summary>
     public int IndexOf(TraceEvent traceEvent)
     {
         ArgumentNullException.ThrowIfNull(traceEvent);
-        if (_eventIndex.TryGetValue(traceEvent, out var index))
+        if (EventIndex.TryGetValue(traceEvent, out var index))
         {
             return index;
         }

@@ -21,6 +21,11 @@ internal sealed class NoCrashInvariant : Invariant
     public override IEnumerable<Violation> Check(JudgeInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
+        if (input.Trace.Diagnostics.Count == 0)
+        {
+            yield break;
+        }
+
         var crashes = input.Trace.Diagnostics
             .Where(d => !d.IsHint && d.Kind.WouldCrash())
             .Select(d => new CrashFinding(d.NodeId ?? TaskTree.RootId, d))

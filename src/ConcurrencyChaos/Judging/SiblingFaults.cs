@@ -9,6 +9,8 @@ namespace ConcurrencyChaos.Judging;
 /// </summary>
 internal sealed class SiblingFaults
 {
+    private static readonly SiblingFaults None = new([]);
+
     private readonly TraceEvent[] _faults;
     private readonly long[] _earliestTimeSoFar;
 
@@ -23,14 +25,26 @@ internal sealed class SiblingFaults
     }
 
     /// <summary>The faults among the children of <paramref name="groupId"/>, earliest first.</summary>
-    public static SiblingFaults Of(JudgeInput input, string groupId) => new(
-    [
-        .. input.ChildrenOf(groupId)
-            .Select(id => input.Node(id).Ended)
-            .OfType<TraceEvent>()
-            .Where(e => e.Outcome == NodeOutcome.Faulted)
-            .OrderBy(input.IndexOf),
-    ]);
+    public static SiblingFaults Of(JudgeInput input, string groupId)
+    {
+        // Most groups have no faulted child: they share one empty list, and the sort is paid only for two faults or more.
+        List<TraceEvent>? faults = null;
+        var children = input.ChildrenOf(groupId);
+        for (var i = 0; i < children.Count; i++)
+        {
+            if (input.Node(children[i]).Ended is { Outcome: NodeOutcome.Faulted } ended)
+            {
+                (faults ??= []).Add(ended);
+            }
+        }
+
+        return faults switch
+        {
+            null => None,
+            { Count: 1 } => new([faults[0]]),
+            _ => new([.. faults.OrderBy(input.IndexOf)]),
+        };
+    }
 
     /// <summary>The earliest fault of a sibling of <paramref name="nodeId"/> (a child other than itself), or null.</summary>
     public TraceEvent? FirstOtherThan(string nodeId) =>

@@ -95,26 +95,62 @@ public sealed class Trace
 
     private static Dictionary<string, NodeTimeline> BuildTimelines(IReadOnlyList<TraceEvent> events)
     {
-        var nodes = new Dictionary<string, NodeTimeline>(StringComparer.Ordinal);
-        foreach (var e in events)
+        // One pass gathering each node's events, then one timeline per node: the same timelines as folding
+        // the events into records one `with` at a time, without a copy per event.
+        var builders = new Dictionary<string, TimelineBuilder>(StringComparer.Ordinal);
+        for (var i = 0; i < events.Count; i++)
         {
+            var e = events[i];
             if (e.Kind is TraceEventKind.CallerCancelled or TraceEventKind.AssertionFailed)
             {
                 continue; // about the run, not a step in the node's life
             }
 
-            var node = nodes.TryGetValue(e.NodeId, out var existing) ? existing : new NodeTimeline(e.NodeId);
-            nodes[e.NodeId] = e.Kind switch
+            if (!builders.TryGetValue(e.NodeId, out var node))
+            {
+                node = new TimelineBuilder();
+                builders[e.NodeId] = node;
+            }
+
+            switch (e.Kind)
             {
                 // A node the pattern invokes twice (a retry) keeps its first start and its last end.
-                TraceEventKind.Started => node.Started is null ? node with { Started = e } : node,
-                TraceEventKind.TokenCancelled => node.TokenCancelled is null ? node with { TokenCancelled = e } : node,
-                TraceEventKind.Threw when e.Error is { } error => node with { Threw = [.. node.Threw, error] },
-                TraceEventKind.Ended => node with { Ended = e },
-                _ => node,
-            };
+                case TraceEventKind.Started:
+                    node.Started ??= e;
+                    break;
+                case TraceEventKind.TokenCancelled:
+                    node.TokenCancelled ??= e;
+                    break;
+                case TraceEventKind.Threw when e.Error is { } error:
+                    (node.Threw ??= []).Add(error);
+                    break;
+                case TraceEventKind.Ended:
+                    node.Ended = e;
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        var nodes = new Dictionary<string, NodeTimeline>(builders.Count, StringComparer.Ordinal);
+        foreach (var (id, node) in builders)
+        {
+            var timeline = new NodeTimeline(id) { Started = node.Started, TokenCancelled = node.TokenCancelled, Ended = node.Ended };
+            nodes[id] = node.Threw is { } threw ? timeline with { Threw = [.. threw] } : timeline;
         }
 
         return nodes;
+    }
+
+    /// <summary>A node's timeline while the events are read.</summary>
+    private sealed class TimelineBuilder
+    {
+        public TraceEvent? Started { get; set; }
+
+        public TraceEvent? TokenCancelled { get; set; }
+
+        public TraceEvent? Ended { get; set; }
+
+        public List<InjectedError>? Threw { get; set; }
     }
 }

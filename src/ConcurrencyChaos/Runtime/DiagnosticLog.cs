@@ -8,17 +8,20 @@ namespace ConcurrencyChaos.Runtime;
 /// </summary>
 internal sealed class DiagnosticLog
 {
-    private readonly List<RuntimeDiagnostic> _entries = [];
-    private readonly HashSet<(DiagnosticKind, string?)> _reported = [];
+    private readonly Lock _gate = new();
+
+    // Made on the first report: most runs report nothing.
+    private List<RuntimeDiagnostic>? _entries;
+    private HashSet<(DiagnosticKind, string?)>? _reported;
 
     /// <summary>Records a diagnostic, unless one of this kind was already recorded for this node.</summary>
     public void Report(DiagnosticKind kind, string? nodeId, string message, bool hint = false)
     {
-        lock (_entries)
+        lock (_gate)
         {
-            if (_reported.Add((kind, nodeId)))
+            if ((_reported ??= []).Add((kind, nodeId)))
             {
-                _entries.Add(new RuntimeDiagnostic(kind, nodeId, message) { IsHint = hint });
+                (_entries ??= []).Add(new RuntimeDiagnostic(kind, nodeId, message) { IsHint = hint });
             }
         }
     }
@@ -26,9 +29,9 @@ internal sealed class DiagnosticLog
     /// <summary>The diagnostics so far, in the order they were first reported.</summary>
     public IReadOnlyList<RuntimeDiagnostic> Snapshot()
     {
-        lock (_entries)
+        lock (_gate)
         {
-            return [.. _entries];
+            return _entries is null ? [] : [.. _entries];
         }
     }
 }
