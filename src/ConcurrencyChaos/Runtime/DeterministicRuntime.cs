@@ -84,7 +84,7 @@ internal sealed class DeterministicRuntime : RunHost
                     return stopped;
                 }
 
-                // Nothing is ready: work of this run still executing on another thread is waited for first.
+                // Nothing is ready: work of this run still queued to the pool or executing on another thread is waited for first.
                 if (_escapes.Settle(_ready))
                 {
                     continue;

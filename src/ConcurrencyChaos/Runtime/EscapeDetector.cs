@@ -10,16 +10,24 @@ namespace ConcurrencyChaos.Runtime;
 /// the runtime is idle it decides whether escaped work may still come back, and waits for it, boundedly.
 /// </summary>
 /// <remarks>
-/// The safety net: the run's <see cref="RuntimeHook"/> tells it exactly when another thread starts and stops
-/// running the run's ExecutionContext, so it counts this run's work executing elsewhere — not the process's —
-/// and <see cref="Settle"/> keeps the runtime from judging, advancing virtual time or declaring a deadlock
-/// until that work has ended (within <c>grace</c> of real time). The stack where the work arrived names what
-/// took it there (<see cref="EscapeSource"/>).
+/// The safety net counts this run's work elsewhere — not the process's — from the moment it leaves: the
+/// <see cref="PoolWatch"/> reports each pool item the run queues when it is queued and when a pool thread takes it, and
+/// the run's <see cref="RuntimeHook"/> reports when another thread starts and stops running the run's ExecutionContext.
+/// <see cref="Settle"/> keeps the runtime from judging, advancing virtual time or declaring a deadlock until none of it
+/// is queued, taken or running (within <c>grace</c> of real time), so even the first escape of a run, queued but not yet
+/// started when the runtime goes idle, is waited for. The stack where the work arrived names what took it there
+/// (<see cref="EscapeSource"/>). Where the pool's events do not arrive, a short probe of process-wide counters stands in.
 /// </remarks>
 internal sealed class EscapeDetector(RunHost host, TimeSpan grace)
 {
     /// <summary>Real time a process-wide counter alone buys: enough for a pool item already queued to post back.</summary>
     private const int ProbeMs = 25;
+
+    /// <summary>
+    /// Real time the pool's queues must stay empty before items of this run no pool thread took are no longer waited for
+    /// (<see cref="DropItemsNoLongerQueued"/>): a taken item's dequeue event follows within microseconds.
+    /// </summary>
+    private const int LeftQueuesMs = 100;
 
     /// <summary>How many arrivals on other threads are read for their cause: the first few say it all.</summary>
     private const int ArrivalsNamed = 8;
@@ -28,6 +36,9 @@ internal sealed class EscapeDetector(RunHost host, TimeSpan grace)
     private readonly List<string> _arrivals = [];
     private int _threadId = -1;
     private int _foreignRunning;
+    private int _poolQueued;
+    private int _poolTaken;
+    private bool _exact;
     private int _arrivalsSeen;
     private bool _arrivalsReported;
     private bool _gaveUpWaiting;
@@ -45,10 +56,46 @@ internal sealed class EscapeDetector(RunHost host, TimeSpan grace)
         _threadId = Environment.CurrentManagedThreadId;
         _timerBaseline = Timer.ActiveCount;
         _poolBaseline = ThreadPool.CompletedWorkItemCount;
+        _exact = PoolWatch.Ensure();
     }
 
     /// <summary>The run is over: code touching the runtime now is no longer reported as foreign.</summary>
-    public void Stop() => _threadId = -1;
+    public void Stop()
+    {
+        _threadId = -1;
+        Interlocked.Add(ref _poolQueued, -PoolWatch.Forget(this));
+    }
+
+    /// <summary>Work of this run was queued to the thread pool (called on the queuing thread by <see cref="PoolWatch"/>).</summary>
+    public void PoolItemQueued() => Interlocked.Increment(ref _poolQueued);
+
+    /// <summary>A pool thread took an item this run queued; it has not started running the run's context yet.</summary>
+    public void PoolItemTaken()
+    {
+        Interlocked.Increment(ref _poolTaken);
+        Interlocked.Decrement(ref _poolQueued);
+    }
+
+    /// <summary>The pool thread that took an item of this run finished it without running the run's context (the item carried none, or another).</summary>
+    public void PoolItemNeverStarted()
+    {
+        Interlocked.Decrement(ref _poolTaken);
+        PulseIfIdle();
+    }
+
+    /// <summary>Whether work of this run is queued to the pool, taken by a pool thread, or running on another thread.</summary>
+    private bool Busy => Volatile.Read(ref _foreignRunning) > 0 || Volatile.Read(ref _poolQueued) > 0 || Volatile.Read(ref _poolTaken) > 0;
+
+    private void PulseIfIdle()
+    {
+        if (!Busy)
+        {
+            lock (_inbox)
+            {
+                Monitor.PulseAll(_inbox);
+            }
+        }
+    }
 
     /// <summary>Reports, once per run and node, code that touches the runtime from a thread other than its own.</summary>
     public void NoteForeignThread(string where)
@@ -87,6 +134,11 @@ internal sealed class EscapeDetector(RunHost host, TimeSpan grace)
     public void ForeignThreadEntered()
     {
         Interlocked.Increment(ref _foreignRunning);
+        if (PoolWatch.Started(this))
+        {
+            Interlocked.Decrement(ref _poolTaken);
+        }
+
         _sawForeign = true;
         if (Interlocked.Increment(ref _arrivalsSeen) <= ArrivalsNamed)
         {
@@ -104,24 +156,19 @@ internal sealed class EscapeDetector(RunHost host, TimeSpan grace)
     /// <summary>That thread stopped running it.</summary>
     public void ForeignThreadLeft()
     {
-        if (Interlocked.Decrement(ref _foreignRunning) == 0)
-        {
-            lock (_inbox)
-            {
-                Monitor.PulseAll(_inbox);
-            }
-        }
+        Interlocked.Decrement(ref _foreignRunning);
+        PulseIfIdle();
     }
 
     /// <summary>
     /// Called whenever nothing is ready, before the runtime judges, advances time or declares a deadlock: waits
-    /// (up to the grace) until no work of this run executes on another thread and no pool item is pending after an
-    /// escape, reports where the escaped work came from, then moves what it posted back to <paramref name="ready"/>.
-    /// Returns false, at the cost of one read, for a run that never escaped.
+    /// (up to the grace) until no work of this run is queued to the pool, taken by a pool thread or executing on another
+    /// thread, reports where the escaped work came from, then moves what it posted back to <paramref name="ready"/>.
+    /// Returns false, at the cost of two reads, for a run that never escaped.
     /// </summary>
     public bool Settle(ISchedulingStrategy ready)
     {
-        if (!_sawForeign)
+        if (!_sawForeign && !Busy)
         {
             return TakeInbox(ready);
         }
@@ -135,20 +182,46 @@ internal sealed class EscapeDetector(RunHost host, TimeSpan grace)
     {
         var started = Environment.TickCount64;
         var wait = _gaveUpWaiting ? ProbeMs : grace.TotalMilliseconds;
+        long? queuesEmptySince = null;
         lock (_inbox)
         {
-            while (Volatile.Read(ref _foreignRunning) > 0 || (ThreadPool.PendingWorkItemCount > 0 && Environment.TickCount64 - started < ProbeMs))
+            while (Busy || (!_exact && ThreadPool.PendingWorkItemCount > 0 && Environment.TickCount64 - started < ProbeMs))
             {
+                DropItemsNoLongerQueued(ref queuesEmptySince);
                 var left = started + (long)wait - Environment.TickCount64;
                 if (left <= 0)
                 {
                     _gaveUpWaiting = true;
-                    host.Report(DiagnosticKind.ThreadPool, null, $"work of this run was still running on another thread after {grace.TotalSeconds:0.#} s of real time; the run went on without it{Cause()}");
+                    var what = Volatile.Read(ref _foreignRunning) == 0 && Volatile.Read(ref _poolQueued) > 0
+                        ? "work this run queued to the thread pool had not started"
+                        : "work of this run was still running on another thread";
+                    host.Report(DiagnosticKind.ThreadPool, null, $"{what} after {grace.TotalSeconds:0.#} s of real time; the run went on without it{Cause()}");
                     return;
                 }
 
                 Monitor.Wait(_inbox, TimeSpan.FromMilliseconds(Math.Min(left, 1)));
             }
+        }
+    }
+
+    /// <summary>
+    /// Items this run queued that no pool thread took, while the pool's queues stay empty, left them another way: a
+    /// thread waiting for a task ran it inline from its own queue, which writes no dequeue event. After
+    /// <see cref="LeftQueuesMs"/> of empty queues, they are no longer waited for.
+    /// </summary>
+    private void DropItemsNoLongerQueued(ref long? queuesEmptySince)
+    {
+        if (Volatile.Read(ref _poolQueued) == 0 || Volatile.Read(ref _foreignRunning) > 0 || ThreadPool.PendingWorkItemCount > 0)
+        {
+            queuesEmptySince = null;
+            return;
+        }
+
+        queuesEmptySince ??= Environment.TickCount64;
+        if (Environment.TickCount64 - queuesEmptySince.Value >= LeftQueuesMs)
+        {
+            Interlocked.Add(ref _poolQueued, -PoolWatch.Forget(this));
+            queuesEmptySince = null;
         }
     }
 
@@ -212,11 +285,11 @@ internal sealed class EscapeDetector(RunHost host, TimeSpan grace)
     public bool WaitForForeignWork(VirtualTimeProvider clock)
     {
         // Only wait when there is evidence of escaped work; a plain deadlock must not cost real time.
-        // The thread-pool and timer counts are process-wide, so they only buy a short probe; once
-        // escaped code has touched this runtime, it gets the full grace.
+        // The timer count is process-wide, and so are the pool's where its events do not arrive: they
+        // only buy a short probe. Once escaped code has touched this runtime, it gets the full grace.
         var realTimers = Timer.ActiveCount > _timerBaseline;
-        var poolQueued = ThreadPool.PendingWorkItemCount > 0;
-        var poolActive = poolQueued || ThreadPool.CompletedWorkItemCount != _poolBaseline;
+        var poolQueued = !_exact && ThreadPool.PendingWorkItemCount > 0;
+        var poolActive = poolQueued || (!_exact && ThreadPool.CompletedWorkItemCount != _poolBaseline);
         if (!_sawForeign && !realTimers && !poolActive)
         {
             return false;

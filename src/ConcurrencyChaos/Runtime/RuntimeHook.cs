@@ -9,6 +9,9 @@ namespace ConcurrencyChaos.Runtime;
 /// </summary>
 internal sealed class RuntimeHook(DeterministicRuntime runtime, EscapeDetector escapes) : ControlledRun
 {
+    /// <summary>The run's safety net, which <see cref="PoolWatch"/> tells of pool work the run queues.</summary>
+    public EscapeDetector Escapes => escapes;
+
     public override TaskScheduler Scheduler => runtime.Scheduler;
 
     public override SynchronizationContext Context => runtime.Context;

@@ -143,6 +143,19 @@ public sealed class RealCodePatternTests
     }
 
     [Fact]
+    public void When_each_break_run_controlled_ends_its_loop_at_the_first_failure_as_it_does_in_real_time()
+    {
+        // The first failure (10 ms) makes Task.WhenEach queue its loop's continuation to the thread pool. The runtime sees
+        // the item queued and waits for it before it moves virtual time, so the loop ends at 10 ms with 0.1 still running,
+        // as in real time; judged without it, the run would move on to 20 ms and the loop would end after both children.
+        var report = Chaos.Run(Tree(Fail(10), Ok(20)), "when-each-break");
+
+        Assert.Equal(["fail-fast", "no-orphans"], Broken(report));
+        Assert.Equal(10, report.Trace.Node("0").Ended?.Time);
+        Assert.Equal(20, report.Trace.Node("0.1").Ended?.Time);
+    }
+
+    [Fact]
     public void When_each_break_abandons_the_children_still_running_at_the_first_failure_in_real_time()
     {
         // Real time (Task.WhenEach escapes the controlled runtime); events hundreds of ms apart.

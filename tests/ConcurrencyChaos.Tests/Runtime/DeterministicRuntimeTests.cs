@@ -176,6 +176,22 @@ public class DeterministicRuntimeTests
     }
 
     [Fact]
+    public void Pool_work_queued_without_the_run_s_context_is_neither_waited_for_nor_reported()
+    {
+        // UnsafeQueueUserWorkItem flows no ExecutionContext, like .NET's own background work (the service provider
+        // compiling a factory): the item is queued while the run is current, but none of the run's code runs in it.
+        FanOut queuesUnsafe = (children, token) =>
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(static _ => { }, null);
+            return Task.WhenAll(children.Select(c => c(token)));
+        };
+        var trace = Run(Tree(Ok(5)), queuesUnsafe);
+
+        Assert.Equal(RunStatus.Completed, trace.Status);
+        Assert.Empty(trace.Diagnostics);
+    }
+
+    [Fact]
     public void An_async_void_exception_is_reported_with_its_node()
     {
         var trace = Run(Tree(Fail(10), Ok(20)), AsyncVoidFanOut);
