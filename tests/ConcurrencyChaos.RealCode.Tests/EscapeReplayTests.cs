@@ -27,7 +27,22 @@ public sealed class EscapeReplayTests(ITestOutputHelper output)
         string? diagnostics = null;
         for (var i = 0; i < Replays; i++)
         {
-            var report = Chaos.Run(tree, pattern);
+            RunReport report;
+            try
+            {
+                report = Chaos.Run(tree, pattern);
+            }
+            catch (ChaosException e) when (e.Message.Contains("No verdict is given", StringComparison.Ordinal))
+            {
+                // Escaped work the pool did not start or finish within the grace leaves a replay without a verdict: not right.
+                if (failures.Count < 3)
+                {
+                    failures.Add(e.Message);
+                }
+
+                continue;
+            }
+
             var sameVerdict = report.Violations.Select(v => v.Invariant).SequenceEqual(expected.Violations.Select(v => v.Invariant))
                 && report.Trace.Root.Outcome == expected.Trace.Root.Outcome;
             var named = report.Trace.Diagnostics.Any(d => d.Kind == DiagnosticKind.ThreadPool && d.Message.Contains("Task.Run", StringComparison.Ordinal));

@@ -21,7 +21,9 @@ public sealed record RunOptions
 
     /// <summary>
     /// Real time the runtime waits, when nothing controlled is left to run, for work that escaped to
-    /// other threads (thread pool, real timers) to come back. Default 2 s.
+    /// other threads (thread pool, real timers) to come back. Default 2 s. Work of the run still queued
+    /// to the thread pool or running elsewhere when it ends leaves the run without a verdict: a
+    /// <see cref="ChaosException"/> says which.
     /// </summary>
     public TimeSpan ForeignWorkGrace { get; init; } = TimeSpan.FromSeconds(2);
 

@@ -29,4 +29,10 @@ public enum DiagnosticKind
 
     /// <summary><c>operation-error</c>: a registered operation failed by itself; the run gives no verdict.</summary>
     OperationError,
+
+    /// <summary>
+    /// <c>unfinished-escape</c>: work of the run that left the runtime's thread was still queued to the thread pool or
+    /// running elsewhere when the runtime's grace (<c>RunOptions.ForeignWorkGrace</c>) ended; the run gives no verdict.
+    /// </summary>
+    UnfinishedEscape,
 }

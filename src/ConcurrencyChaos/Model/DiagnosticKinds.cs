@@ -16,23 +16,27 @@ public static class DiagnosticKinds
         DiagnosticKind.Stuck => "stuck",
         DiagnosticKind.PatternError => "pattern-error",
         DiagnosticKind.OperationError => "operation-error",
+        DiagnosticKind.UnfinishedEscape => "unfinished-escape",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a diagnostic kind."),
     };
 
     /// <summary>Whether the run left the runtime's control, so its trace may not replay exactly.</summary>
     /// <param name="kind">The kind.</param>
-    /// <returns>True for thread-pool, real-timer, blocking-wait and stuck.</returns>
+    /// <returns>True for thread-pool, real-timer, blocking-wait, stuck and unfinished-escape.</returns>
     public static bool IsEscape(this DiagnosticKind kind) =>
-        kind is DiagnosticKind.ThreadPool or DiagnosticKind.RealTimer or DiagnosticKind.BlockingWait or DiagnosticKind.Stuck;
+        kind is DiagnosticKind.ThreadPool or DiagnosticKind.RealTimer or DiagnosticKind.BlockingWait or DiagnosticKind.Stuck or DiagnosticKind.UnfinishedEscape;
 
     /// <summary>Whether a real application would crash where the run saw this (judged by the invariant <c>no-crash</c>).</summary>
     /// <param name="kind">The kind.</param>
     /// <returns>True for async-void-exception: an exception that escaped an async void method or a posted callback.</returns>
     public static bool WouldCrash(this DiagnosticKind kind) => kind is DiagnosticKind.AsyncVoidException;
 
-    /// <summary>Whether the run is not the experiment its tree describes, so it gets no verdict (a <see cref="ChaosException"/> instead).</summary>
+    /// <summary>
+    /// Whether the run is not the experiment its tree describes, so it gets no verdict (a <see cref="ChaosException"/>
+    /// instead): its pattern or an operation broke by itself, or it went on without work it had sent elsewhere.
+    /// </summary>
     /// <param name="kind">The kind.</param>
-    /// <returns>True for pattern-error and operation-error.</returns>
+    /// <returns>True for pattern-error, operation-error and unfinished-escape.</returns>
     public static bool IsBrokenSetup(this DiagnosticKind kind) =>
-        kind is DiagnosticKind.PatternError or DiagnosticKind.OperationError;
+        kind is DiagnosticKind.PatternError or DiagnosticKind.OperationError or DiagnosticKind.UnfinishedEscape;
 }

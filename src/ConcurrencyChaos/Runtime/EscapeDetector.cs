@@ -192,10 +192,11 @@ internal sealed class EscapeDetector(RunHost host, TimeSpan grace)
                 if (left <= 0)
                 {
                     _gaveUpWaiting = true;
+                    var ended = $"when the runtime's grace of {grace.TotalSeconds:0.###} s of real time ended";
                     var what = Volatile.Read(ref _foreignRunning) == 0 && Volatile.Read(ref _poolQueued) > 0
-                        ? "work this run queued to the thread pool had not started"
-                        : "work of this run was still running on another thread";
-                    host.Report(DiagnosticKind.ThreadPool, null, $"{what} after {grace.TotalSeconds:0.#} s of real time; the run went on without it{Cause()}");
+                        ? $"work this run queued to the thread pool had not started {ended} (RunOptions.ForeignWorkGrace; a pool busy with other work of the process starts it late)"
+                        : $"work of this run was still running on another thread {ended} (RunOptions.ForeignWorkGrace)";
+                    host.Report(DiagnosticKind.UnfinishedEscape, null, what + Cause());
                     return;
                 }
 

@@ -42,8 +42,8 @@ internal sealed class PoolWatch : EventListener
 
     private static readonly Lock Gate = new();
 
-    /// <summary>Items queued by a run that no pool thread has taken yet, by hash code (equal codes are counted).</summary>
-    private static readonly Dictionary<long, (EscapeDetector Run, int Count)> Queued = [];
+    /// <summary>Items queued by a run that no pool thread has taken yet, by hash code: the runs that queued one, oldest first.</summary>
+    private static readonly Dictionary<long, List<EscapeDetector>> Queued = [];
 
     /// <summary>
     /// Set on a pool thread that took an item of a run, for the length of that item: if the item runs without an
@@ -129,10 +129,13 @@ internal sealed class PoolWatch : EventListener
         var forgotten = 0;
         lock (Gate)
         {
-            foreach (var (id, entry) in Queued.Where(pair => pair.Value.Run == run).ToList())
+            foreach (var (id, runs) in Queued.ToList())
             {
-                Queued.Remove(id);
-                forgotten += entry.Count;
+                forgotten += runs.RemoveAll(queued => queued == run);
+                if (runs.Count == 0)
+                {
+                    Queued.Remove(id);
+                }
             }
 
             _queuedCount -= forgotten;
@@ -189,7 +192,15 @@ internal sealed class PoolWatch : EventListener
         run.PoolItemQueued();
         lock (Gate)
         {
-            Queued[id] = Queued.TryGetValue(id, out var entry) ? (entry.Run, entry.Count + 1) : (run, 1);
+            if (Queued.TryGetValue(id, out var runs))
+            {
+                runs.Add(run);
+            }
+            else
+            {
+                Queued[id] = [run];
+            }
+
             _queuedCount++;
         }
     }
@@ -211,22 +222,19 @@ internal sealed class PoolWatch : EventListener
         EscapeDetector run;
         lock (Gate)
         {
-            if (!Queued.TryGetValue(id, out var entry))
+            if (!Queued.TryGetValue(id, out var runs))
             {
                 return;
             }
 
-            if (entry.Count == 1)
+            run = runs[0];
+            runs.RemoveAt(0);
+            if (runs.Count == 0)
             {
                 Queued.Remove(id);
             }
-            else
-            {
-                Queued[id] = (entry.Run, entry.Count - 1);
-            }
 
             _queuedCount--;
-            run = entry.Run;
         }
 
         _taken = run;

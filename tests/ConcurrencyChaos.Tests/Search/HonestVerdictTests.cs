@@ -103,6 +103,28 @@ public sealed class HonestVerdictTests
         Assert.Contains("no replay of that tree showed it again", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_run_that_must_go_on_without_work_it_sent_to_the_thread_pool_gives_no_verdict()
+    {
+        // The pattern's work waits on the pool until the run is over, so it is queued or running whenever the runtime
+        // is idle; with no grace at all, the runtime cannot wait for it, and a verdict would be about other code.
+        using var release = new ManualResetEventSlim();
+        Task OnThePool(IReadOnlyList<Func<CancellationToken, Task>> children, CancellationToken ct) =>
+            Task.Run(() => release.Wait(CancellationToken.None)).ContinueWith(_ => Task.WhenAll(children.Select(child => child(ct))), TaskScheduler.Default).Unwrap();
+
+        try
+        {
+            var error = Assert.Throws<ChaosException>(() => Chaos.Run(new TaskTree(new Group(new Leaf { Work = 5 })), OnThePool, new RunOptions { ForeignWorkGrace = TimeSpan.Zero }));
+
+            Assert.Contains("when the runtime's grace of 0 s of real time ended", error.Message, StringComparison.Ordinal);
+            Assert.Contains("No verdict is given", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            release.Set();
+        }
+    }
+
     private static void AssertHonest(ChaosResult result, string pattern, int seed)
     {
         var where = $"{pattern}, seed {seed}";
