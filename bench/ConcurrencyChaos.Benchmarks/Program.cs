@@ -23,6 +23,12 @@ foreach (var arg in args.Where(a => a.Contains('=', StringComparison.Ordinal)))
         "rewriterepeats" => options with { RewriteRepeats = int.Parse(value, CultureInfo.InvariantCulture) },
         "rewriteassembly" => options with { RewriteAssembly = value },
         "rewrittentrees" => options with { RewrittenTrees = int.Parse(value, CultureInfo.InvariantCulture) },
+        "strategyseeds" => options with { StrategySeeds = int.Parse(value, CultureInfo.InvariantCulture) },
+        "publicpathtrees" => options with { PublicPathTrees = int.Parse(value, CultureInfo.InvariantCulture) },
+        "publicpathmaxnodes" => options with { PublicPathMaxNodes = [.. list.Select(v => int.Parse(v, CultureInfo.InvariantCulture))] },
+        "warmup" => options with { WarmUp = TimeSpan.FromMilliseconds(int.Parse(value, CultureInfo.InvariantCulture)) },
+        "judgingsizes" => options with { JudgingSizes = [.. list.Select(v => int.Parse(v, CultureInfo.InvariantCulture))] },
+        "baselinetrees" => options with { BaselineTrees = int.Parse(value, CultureInfo.InvariantCulture) },
         _ => throw new ArgumentException($"Unknown option '{key}'."),
     };
 }
