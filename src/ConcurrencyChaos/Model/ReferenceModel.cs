@@ -70,11 +70,12 @@ internal static class ReferenceModel
     /// without simulating a tree that cannot hang. Only a hang can keep a tree from ending: every other leaf ends
     /// (ThrowSync at its start, Ignore after its work, the rest after their work or their cleanup), a group ends once
     /// the children it started have, and a bounded group only stops starting children when one of them never ends.
+    /// When the caller cancels, only a hang that ignores its token can (see <see cref="MayHang"/>).
     /// </summary>
     public static bool Terminates(TaskTree tree, ConcurrencyBounds bounds)
     {
         ArgumentNullException.ThrowIfNull(tree);
-        return !HasHang(tree.Root, outerOnly: false) || Run(tree, bounds).Terminates;
+        return !MayHang(tree, outerOnly: false) || Run(tree, bounds).Terminates;
     }
 
     /// <summary>
@@ -93,15 +94,29 @@ internal static class ReferenceModel
     {
         ArgumentNullException.ThrowIfNull(tree);
         ArgumentNullException.ThrowIfNull(bounds);
-        return !HasHang(tree.Root, outerOnly: true) || Simulate(tree, new Simulation(bounds, startsEveryChild: true)).Self.End is not null;
+        return !MayHang(tree, outerOnly: true) || Simulate(tree, new Simulation(bounds, startsEveryChild: true)).Self.End is not null;
     }
 
-    /// <summary>Whether <paramref name="group"/> holds a hang (<paramref name="outerOnly"/>: one that waits on an outer token).</summary>
-    private static bool HasHang(Group group, bool outerOnly)
+    /// <summary>
+    /// Whether a leaf of <paramref name="tree"/> may wait forever, whatever its groups do: a hang (<paramref name="outerOnly"/>:
+    /// one that waits on an outer token). When the caller cancels, only a hang that ignores its token: the caller's
+    /// token is the outermost, and every token given to a group is cancelled no later than the token given to its
+    /// parent, so every token a leaf can wait on is cancelled at a finite time. A hang that acts on its token then sees
+    /// cancellation and ends after its cleanup, a started group ends once its started children have, and a bounded
+    /// group's slots all free. Whatever order children start in, the tree ends.
+    /// </summary>
+    private static bool MayHang(TaskTree tree, bool outerOnly) => HasHang(tree.Root, outerOnly, ignoringOnly: tree.CancelAfter is not null);
+
+    /// <summary>
+    /// Whether <paramref name="group"/> holds a hang (<paramref name="outerOnly"/>: one that waits on an outer token;
+    /// <paramref name="ignoringOnly"/>: one that ignores its token).
+    /// </summary>
+    private static bool HasHang(Group group, bool outerOnly, bool ignoringOnly)
     {
         foreach (var child in group.Children)
         {
-            if ((child is Leaf { Then: LeafEnd.Hang } leaf && (!outerOnly || leaf.OuterToken > 0)) || (child is Group inner && HasHang(inner, outerOnly)))
+            if ((child is Leaf { Then: LeafEnd.Hang } leaf && (!outerOnly || leaf.OuterToken > 0) && (!ignoringOnly || leaf.OnCancel == CancelBehavior.Ignore))
+                || (child is Group inner && HasHang(inner, outerOnly, ignoringOnly)))
             {
                 return true;
             }

@@ -168,6 +168,21 @@ public sealed class ReferenceModelBreadthTests
         Assert.False(ReferenceModel.Run(Tree(Fails(1), new Leaf { Then = LeafEnd.Hang, OuterToken = 1 })).Terminates);
     }
 
+    [Fact]
+    public void When_the_caller_cancels_only_a_hang_that_ignores_its_token_can_keep_a_tree_from_ending()
+    {
+        // Every token is then cancelled in time: hangs on their own token or an outer one see it and end.
+        var hangs = Tree(Hangs(), new Leaf { Then = LeafEnd.Hang, OuterToken = 1 }) with { CancelAfter = 50 };
+        Assert.True(ReferenceModel.Finishes(hangs, ConcurrencyBounds.None));
+        Assert.True(ReferenceModel.Finishes(hangs, Two));
+
+        // One that ignores it (never generated, but a tree may say so) waits forever: the full run decides.
+        var ignores = Tree(new Leaf { Then = LeafEnd.Hang, OnCancel = CancelBehavior.Ignore }) with { CancelAfter = 50 };
+        Assert.False(ReferenceModel.Run(ignores).Terminates);
+        Assert.False(ReferenceModel.Terminates(ignores, ConcurrencyBounds.None));
+        Assert.False(ReferenceModel.Finishes(ignores, ConcurrencyBounds.None));
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData(2)]
