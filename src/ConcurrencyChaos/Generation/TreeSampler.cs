@@ -91,7 +91,7 @@ internal sealed class TreeSampler
             children[i] = extra is not null && extra[i] > 0 ? Group(1 + extra[i], levels - 1, depth + 1) : Leaf(depth + 1);
         }
 
-        return new Group(children);
+        return Model.Group.Owning(children);
     }
 
     /// <summary>Shares <paramref name="spare"/> nodes among 1 to all of <paramref name="count"/> children (each chosen one gets at least one).</summary>
