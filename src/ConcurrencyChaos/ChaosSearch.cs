@@ -21,7 +21,8 @@ internal sealed class ChaosSearch
     private readonly ChaosPattern _pattern;
     private readonly ChaosOptions _options;
     private readonly InvariantSet _invariants;
-    private readonly Arbitrary<TaskTree> _trees;
+    private readonly SearchTrees _trees;
+    private Arbitrary<TaskTree>? _shrinkable;
     private readonly List<Counterexample> _found = [];
     private readonly HashSet<string> _covered = new(StringComparer.Ordinal);
     private HashSet<string>? _nameAfter;
@@ -38,7 +39,7 @@ internal sealed class ChaosSearch
         _pattern = pattern;
         _options = options;
         _invariants = options.InvariantsToCheck();
-        _trees = ChaosTrees.For(pattern, options);
+        _trees = SearchTrees.For(pattern, options);
     }
 
     public static ChaosResult Run(ChaosPattern pattern, ChaosOptions options, CancellationToken cancellationToken)
@@ -59,13 +60,15 @@ internal sealed class ChaosSearch
         return search.Result(seed, clock, null);
     }
 
-    /// <summary>Tree number <paramref name="index"/> of the search with <paramref name="seed"/>: a pure function of both.</summary>
-    internal static TaskTree TreeAt(Gen<TaskTree> trees, int seed, int index)
-    {
-        var size = Math.Min(100, index);
-        var rnd = new Rnd(unchecked(((ulong)(uint)seed << 32) ^ (ulong)(uint)index ^ 0x5DEECE66DUL));
-        return Gen.Sample(trees, 1, rnd, size)[0];
-    }
+    /// <summary>
+    /// Tree number <paramref name="index"/> of a search with <paramref name="seed"/> that draws from <paramref name="trees"/>:
+    /// a pure function of both. The search itself draws the same trees without FsCheck (<see cref="SearchTrees"/>).
+    /// </summary>
+    internal static TaskTree TreeAt(Gen<TaskTree> trees, int seed, int index) =>
+        Gen.Sample(trees, 1, new Rnd(SearchTrees.StartSeed(seed, index)), SearchTrees.Size(index))[0];
+
+    /// <summary>The search's trees as an FsCheck arbitrary, for its shrinker: made when a tree first fails.</summary>
+    private Arbitrary<TaskTree> Shrinkable => _shrinkable ??= ChaosTrees.For(_pattern, _options);
 
     private int TreesRun { get; set; }
 
@@ -92,7 +95,7 @@ internal sealed class ChaosSearch
                 break;
             }
 
-            var tree = TreeAt(_trees.Generator, seed, index);
+            var tree = _trees.At(seed, index);
             RunReport report;
             try
             {
@@ -155,7 +158,7 @@ internal sealed class ChaosSearch
             _nameAfter = _found.Count == 0 ? null : target; // later counterexamples of one search get names of their own
             var shrunk = GreedyShrinker.Shrink(
                 failing.Tree,
-                _trees.Shrinker,
+                Shrinkable.Shrinker,
                 candidate => StillFails(candidate, Shows, cancellationToken),
                 _options.MaxShrinkRuns,
                 cancellationToken);

@@ -15,7 +15,7 @@ namespace ConcurrencyChaos.Generation;
 /// <param name="SharedDelays">Delays come from a small palette of the tree's own, so many events share an instant.</param>
 /// <param name="CancellationErrors">Errors are often OperationCanceledException or TaskCanceledException of the leaf's own.</param>
 /// <param name="OuterTokens">Some leaves wait on an outer token (their group's, out to the caller's) instead of their own.</param>
-internal sealed record TreeFeatures(
+internal readonly record struct TreeFeatures(
     bool Faults,
     bool Hangs,
     bool SyncThrows,

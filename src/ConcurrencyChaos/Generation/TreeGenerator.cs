@@ -32,12 +32,7 @@ public static class TreeGenerator
     /// <exception cref="ArgumentException">An operation name is empty.</exception>
     public static Gen<TaskTree> WithOperations(Gen<TaskTree> trees, IEnumerable<string>? operations)
     {
-        var names = operations?.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray() ?? [];
-        if (names.Any(string.IsNullOrWhiteSpace))
-        {
-            throw new ArgumentException("Operation names must be non-empty.", nameof(operations));
-        }
-
+        var names = OperationNames(operations);
         return names.Length == 0 ? trees : trees.SelectMany(tree => Gen.Choose(0, int.MaxValue).Select(seed => WithOperations(tree, names, seed)));
     }
 
@@ -56,14 +51,30 @@ public static class TreeGenerator
     public static Gen<TaskTree> Trees(int maxNodes = 16, int maxDepth = 3, int maxChildren = DefaultMaxChildren, int maxDelay = DefaultMaxDelay)
     {
         var shape = new TreeShape(maxNodes, maxDepth, maxChildren, maxDelay).Validated();
-        return Gen.Sized(size => Gen.Choose(0, int.MaxValue).Select(seed => TreeSampler.Sample(Mix(seed, size), size, shape)));
+        return Gen.Sized(size => Gen.Choose(0, int.MaxValue).Select(seed => Tree(seed, size, shape)));
     }
+
+    /// <summary>The distinct operation names, in ordinal order: the order <see cref="WithOperations(TaskTree, string[], int)"/> draws from.</summary>
+    /// <exception cref="ArgumentException">An operation name is empty.</exception>
+    internal static string[] OperationNames(IEnumerable<string>? operations)
+    {
+        var names = operations?.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray() ?? [];
+        if (names.Any(string.IsNullOrWhiteSpace))
+        {
+            throw new ArgumentException("Operation names must be non-empty.", nameof(operations));
+        }
+
+        return names;
+    }
+
+    /// <summary>The tree <see cref="Trees"/> draws from FsCheck's <paramref name="seed"/> at <paramref name="size"/>.</summary>
+    internal static TaskTree Tree(int seed, int size, TreeShape shape) => TreeSampler.Sample(Mix(seed, size), size, shape);
 
     /// <summary>One 64-bit seed from FsCheck's 31-bit draw and the size, so different sizes never share a tree.</summary>
     private static ulong Mix(int seed, int size) => ((ulong)(uint)seed << 32) ^ (uint)size ^ 0xC2B2AE3D27D4EB4FUL;
 
     /// <summary>Gives each leaf of <paramref name="tree"/>, in pre-order, one of <paramref name="names"/> or none (even odds).</summary>
-    private static TaskTree WithOperations(TaskTree tree, string[] names, int seed)
+    internal static TaskTree WithOperations(TaskTree tree, string[] names, int seed)
     {
         var random = new TreeRandom((ulong)(uint)seed);
         return tree with { Root = Place(tree.Root, ref random) };

@@ -34,7 +34,7 @@ internal sealed class TreeSampler
     private readonly TreeShape _shape;
     private readonly TreeFeatures _features;
     private readonly int[] _palette;
-    private readonly List<int> _workEnds = [];
+    private List<int>? _workEnds; // only trees whose caller cancels pick among them
     private TreeRandom _random;
 
     private TreeSampler(ulong seed, TreeShape shape)
@@ -91,7 +91,7 @@ internal sealed class TreeSampler
             children[i] = extra is not null && extra[i] > 0 ? Group(1 + extra[i], levels - 1, depth + 1) : Leaf(depth + 1);
         }
 
-        return new Group(children);
+        return Model.Group.Owning(children);
     }
 
     /// <summary>Shares <paramref name="spare"/> nodes among 1 to all of <paramref name="count"/> children (each chosen one gets at least one).</summary>
@@ -128,9 +128,9 @@ internal sealed class TreeSampler
         var then = (LeafEnd)_random.Weighted([5, f.Faults ? 4 : 0, f.Hangs ? 2 : 0, f.SyncThrows ? 1 : 0]);
         var onCancel = (CancelBehavior)_random.Weighted([6, f.Misbehaviour ? 2 : 0, f.Misbehaviour ? 2 : 0, f.Misbehaviour ? 2 : 0]);
         var work = then == LeafEnd.Hang ? 0 : Delay();
-        if (then is LeafEnd.Succeed or LeafEnd.Fail)
+        if (f.CallerCancels && then is LeafEnd.Succeed or LeafEnd.Fail)
         {
-            _workEnds.Add(work);
+            (_workEnds ??= []).Add(work);
         }
 
         return new Leaf
@@ -166,13 +166,14 @@ internal sealed class TreeSampler
             return null;
         }
 
-        var instants = _workEnds.Count + (_features.SharedDelays ? _palette.Length : 0);
+        var workEnds = _workEnds?.Count ?? 0;
+        var instants = workEnds + (_features.SharedDelays ? _palette.Length : 0);
         if (instants == 0 || _random.Chance(1, 3))
         {
             return Anywhere();
         }
 
         var pick = _random.Below(instants);
-        return pick < _workEnds.Count ? _workEnds[pick] : _palette[pick - _workEnds.Count];
+        return pick < workEnds ? _workEnds![pick] : _palette[pick - workEnds];
     }
 }

@@ -12,6 +12,15 @@ public sealed record Group : TreeNode
     /// <summary>Creates a group of these children, in order.</summary>
     public Group(params IEnumerable<TreeNode> children) => Children = [.. children];
 
+    private Group(TreeNode[] children)
+    {
+        _children = Array.AsReadOnly(children);
+        foreach (var child in children)
+        {
+            _nodeCount += child.NodeCount;
+        }
+    }
+
     /// <summary>The children, in the order the pattern receives them.</summary>
     public IReadOnlyList<TreeNode> Children
     {
@@ -29,6 +38,12 @@ public sealed record Group : TreeNode
 
     /// <inheritdoc />
     public override int NodeCount => _nodeCount;
+
+    /// <summary>
+    /// A group of <paramref name="children"/>, in order, that keeps the array instead of copying it (the public
+    /// constructor copies twice): for the generator, whose arrays nobody else holds or changes.
+    /// </summary>
+    internal static Group Owning(TreeNode[] children) => new(children);
 
     /// <summary>The C# that builds this group, e.g. <c>new Group(new Leaf(), new Leaf { Work = 5 }) { Pattern = "when-all" }</c>.</summary>
     /// <returns>The C# expression (it needs <c>using ConcurrencyChaos.Model;</c>).</returns>

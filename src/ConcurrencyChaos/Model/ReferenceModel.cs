@@ -67,14 +67,13 @@ internal static class ReferenceModel
 
     /// <summary>
     /// Whether ideal structured semantics finish <paramref name="tree"/> (<see cref="ReferenceOutcome.Terminates"/>),
-    /// without simulating a tree that cannot hang. Only a hang can keep a tree from ending: every other leaf ends
-    /// (ThrowSync at its start, Ignore after its work, the rest after their work or their cleanup), a group ends once
-    /// the children it started have, and a bounded group only stops starting children when one of them never ends.
+    /// without simulating a tree none of whose hangs can wait forever (see <see cref="MayHang(TaskTree, ConcurrencyBounds, bool)"/>).
     /// </summary>
     public static bool Terminates(TaskTree tree, ConcurrencyBounds bounds)
     {
         ArgumentNullException.ThrowIfNull(tree);
-        return !HasHang(tree.Root, outerOnly: false) || Run(tree, bounds).Terminates;
+        ArgumentNullException.ThrowIfNull(bounds);
+        return !MayHang(tree, bounds, outerOnly: false) || Run(tree, bounds).Terminates;
     }
 
     /// <summary>
@@ -88,20 +87,77 @@ internal static class ReferenceModel
     /// starting. It ends all the same unless such a sibling would hang on an outer token that is never cancelled. A
     /// pattern may start its children concurrently (<c>Task.Run</c> per child, workers), so that sibling may start
     /// before the fault, and then nothing any pattern does can end it: the tree hangs by its own making, not the pattern's.
+    /// Simulated only when a hang on an outer token may wait forever (see <see cref="MayHang(TaskTree, ConcurrencyBounds, bool)"/>).
     /// </summary>
     public static bool TerminatesInAnyStartOrder(TaskTree tree, ConcurrencyBounds bounds)
     {
         ArgumentNullException.ThrowIfNull(tree);
         ArgumentNullException.ThrowIfNull(bounds);
-        return !HasHang(tree.Root, outerOnly: true) || Simulate(tree, new Simulation(bounds, startsEveryChild: true)).Self.End is not null;
+        return !MayHang(tree, bounds, outerOnly: true) || EndsInAnyStartOrder(tree, bounds);
     }
 
-    /// <summary>Whether <paramref name="group"/> holds a hang (<paramref name="outerOnly"/>: one that waits on an outer token).</summary>
-    private static bool HasHang(Group group, bool outerOnly)
+    /// <summary><see cref="TerminatesInAnyStartOrder"/> by simulation alone, whatever the tree's hangs.</summary>
+    public static bool EndsInAnyStartOrder(TaskTree tree, ConcurrencyBounds bounds) =>
+        Simulate(tree, new Simulation(bounds, startsEveryChild: true)).Self.End is not null;
+
+    /// <summary>
+    /// Whether a hang of <paramref name="tree"/> (<paramref name="outerOnly"/>: one that waits on an outer token) may
+    /// wait forever, in the run in order or in any start order. Only a hang can keep a tree from ending: every other
+    /// leaf ends (ThrowSync at its start, Ignore after its work, the rest after their work or their cleanup), a group
+    /// ends once the children it started have, and a bounded group only stops starting children when one of them never
+    /// ends. A hang that acts on its token ends once the token it waits on is cancelled; the remarks say when that
+    /// surely happens. Otherwise the simulation decides.
+    /// </summary>
+    /// <remarks>
+    /// A token surely is cancelled when:
+    /// <list type="bullet">
+    /// <item><description>it is the caller's, and the caller cancels;</description></item>
+    /// <item><description>it is a group's, and the token given to that group surely is: a group's token is cancelled at
+    /// the earlier of the token it is given and its first child fault;</description></item>
+    /// <item><description>it is a group's that starts all of its children at once (unbounded, or bounded by at least
+    /// their number) and has a leaf child that fails or throws synchronously. Started, that leaf faults, or sees the
+    /// token it waits on cancelled first — the group's, or an outer one, which is cancelled no earlier than the
+    /// group's. Not started, a sibling before it faulted synchronously. Either way the group's token is cancelled,
+    /// in the run in order and in any start order (where it always starts). A bounded group may never start it.</description></item>
+    /// </list>
+    /// So along a path from the root, once a token surely is cancelled, every token further in is.
+    /// </remarks>
+    private static bool MayHang(TaskTree tree, ConcurrencyBounds bounds, bool outerOnly) =>
+        MayHang(tree.Root, level: 0, surelyFrom: tree.CancelAfter is null ? int.MaxValue : -1, bounds, outerOnly);
+
+    /// <summary>
+    /// <see cref="MayHang(TaskTree, ConcurrencyBounds, bool)"/> in <paramref name="group"/>, at <paramref name="level"/>
+    /// (the root's is 0, the caller's token -1), when the tokens of the groups at <paramref name="surelyFrom"/> and
+    /// further in surely are cancelled.
+    /// </summary>
+    private static bool MayHang(Group group, int level, int surelyFrom, ConcurrencyBounds bounds, bool outerOnly)
     {
-        foreach (var child in group.Children)
+        var children = group.Children;
+        if (surelyFrom > level && (bounds.Of(group) is not { } bound || bound >= children.Count))
         {
-            if ((child is Leaf { Then: LeafEnd.Hang } leaf && (!outerOnly || leaf.OuterToken > 0)) || (child is Group inner && HasHang(inner, outerOnly)))
+            foreach (var child in children)
+            {
+                if (child is Leaf { Faults: true })
+                {
+                    surelyFrom = level;
+                    break;
+                }
+            }
+        }
+
+        foreach (var child in children)
+        {
+            if (child is Leaf { Then: LeafEnd.Hang } leaf && (!outerOnly || leaf.OuterToken > 0))
+            {
+                // Its own token is its group's; an outer token n groups out is the token given to the group n - 1
+                // levels up, which is the token of the group n levels up (past the root, the caller's: level -1).
+                var waitsOn = leaf.OuterToken > 0 ? Math.Max(level - leaf.OuterToken, -1) : level;
+                if (leaf.OnCancel == CancelBehavior.Ignore || waitsOn < surelyFrom)
+                {
+                    return true;
+                }
+            }
+            else if (child is Group inner && MayHang(inner, level + 1, surelyFrom, bounds, outerOnly))
             {
                 return true;
             }

@@ -168,6 +168,38 @@ public sealed class ReferenceModelBreadthTests
         Assert.False(ReferenceModel.Run(Tree(Fails(1), new Leaf { Then = LeafEnd.Hang, OuterToken = 1 })).Terminates);
     }
 
+    [Fact]
+    public void When_the_caller_cancels_only_a_hang_that_ignores_its_token_can_keep_a_tree_from_ending()
+    {
+        // Every token is then cancelled in time: hangs on their own token or an outer one see it and end.
+        var hangs = Tree(Hangs(), new Leaf { Then = LeafEnd.Hang, OuterToken = 1 }) with { CancelAfter = 50 };
+        Assert.True(ReferenceModel.Finishes(hangs, ConcurrencyBounds.None));
+        Assert.True(ReferenceModel.Finishes(hangs, Two));
+
+        // One that ignores it (never generated, but a tree may say so) waits forever: the full run decides.
+        var ignores = Tree(new Leaf { Then = LeafEnd.Hang, OnCancel = CancelBehavior.Ignore }) with { CancelAfter = 50 };
+        Assert.False(ReferenceModel.Run(ignores).Terminates);
+        Assert.False(ReferenceModel.Terminates(ignores, ConcurrencyBounds.None));
+        Assert.False(ReferenceModel.Finishes(ignores, ConcurrencyBounds.None));
+    }
+
+    [Fact]
+    public void A_hang_beside_a_failing_or_throwing_leaf_ends_unless_a_bounded_group_never_starts_that_leaf()
+    {
+        // The group's token is cancelled by the fault, so the hang on it ends, and so does one a group further in.
+        Assert.True(ReferenceModel.Finishes(Tree(Hangs(), Fails(30)), ConcurrencyBounds.None));
+        Assert.True(ReferenceModel.Finishes(Tree(new Group(Hangs(), Succeeds(5)), new Leaf { Then = LeafEnd.ThrowSync }), ConcurrencyBounds.None));
+        Assert.True(ReferenceModel.Finishes(Tree(new Group(new Leaf { Then = LeafEnd.Hang, OuterToken = 1 }), Fails(30)), ConcurrencyBounds.None));
+
+        // Not a token further out: the caller's never is.
+        Assert.False(ReferenceModel.Finishes(Tree(new Group(new Leaf { Then = LeafEnd.Hang, OuterToken = 2 }), Fails(30)), ConcurrencyBounds.None));
+
+        // Two at a time behind two hangs, the failing leaf never starts.
+        var throttled = Tree(Hangs(), Hangs(), Fails(30));
+        Assert.True(ReferenceModel.Finishes(throttled, ConcurrencyBounds.None));
+        Assert.False(ReferenceModel.Finishes(throttled, Two));
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData(2)]
@@ -179,6 +211,10 @@ public sealed class ReferenceModelBreadthTests
         foreach (var tree in unfiltered)
         {
             Assert.Equal(ReferenceModel.Run(tree, bounds).Terminates, ReferenceModel.Terminates(tree, bounds));
+
+            // In any start order, it looks only at hangs on outer tokens: a tree another hang keeps from ending fails Terminates.
+            var ends = ReferenceModel.Run(tree, bounds).Terminates && ReferenceModel.EndsInAnyStartOrder(tree, bounds);
+            Assert.Equal(ends, ReferenceModel.Finishes(tree, bounds));
         }
     }
 }
