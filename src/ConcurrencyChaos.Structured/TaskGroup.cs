@@ -255,7 +255,7 @@ public sealed class TaskGroup
     [SuppressMessage("Usage", "VSTHRD002:Avoid problematic synchronous waits", Justification = "The task has completed; this only retrieves its exception.")]
     internal static OperationCanceledException CancellationOf(Task canceled)
     {
-        // The only way to get the original exception of a canceled task; one throw per canceled member.
+        // The only public way to get the original exception of a canceled task; one throw per canceled member that faults.
         try
         {
             canceled.GetAwaiter().GetResult();
@@ -458,8 +458,7 @@ public sealed class TaskGroup
                 break;
 
             case TaskStatus.Canceled:
-                var canceled = CancellationOf(member);
-                if (!IsCancellation(canceled))
+                if (!IsCancellation(member))
                 {
                     // Someone else's cancellation, hence a fault:
                     //
@@ -468,7 +467,7 @@ public sealed class TaskGroup
                     //         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(1));
                     //         await CallAsync(timeout.Token);   // <- ends canceled, the group is not
                     //     });
-                    faulted |= Record(new TaskGroupFailure(canceled, childIndex, name, isBody: childIndex is null));
+                    faulted |= Record(new TaskGroupFailure(CancellationOf(member), childIndex, name, isBody: childIndex is null));
                 }
 
                 break;
@@ -488,16 +487,26 @@ public sealed class TaskGroup
     }
 
     /// <summary>Whether a member that ended canceled ended by the group's cancellation (see the class remarks).</summary>
-    private bool IsCancellation(OperationCanceledException canceled)
+    private bool IsCancellation(Task canceled)
     {
-        var token = canceled.CancellationToken;
+        if (!Token.IsCancellationRequested && CancelledFromOutside() is null)
+        {
+            return false; // none of the group's tokens is cancelled: whatever the exception's token, a fault
+        }
 
         // Not cancelled because of the group: another token, which nobody has cancelled.
         //
         //     catch (OperationCanceledException) { throw new OperationCanceledException(other.Token); }
-        var unrelated = token.CanBeCanceled && !token.IsCancellationRequested && !IsOwnOrOuterToken(token);
-        return !unrelated && (Token.IsCancellationRequested || CancelledFromOutside() is not null);
+        var token = CanceledToken(canceled);
+        return !(token.CanBeCanceled && !token.IsCancellationRequested && !IsOwnOrOuterToken(token));
     }
+
+    /// <summary>
+    /// The token a canceled task's <see cref="OperationCanceledException"/> carries, read without throwing it: a task
+    /// is canceled with an exception and its token together, and a new <see cref="TaskCanceledException"/> of the
+    /// task carries that token (a rethrow costs microseconds per canceled member).
+    /// </summary>
+    internal static CancellationToken CanceledToken(Task canceled) => new TaskCanceledException(canceled).CancellationToken;
 
     /// <summary>The first cancelled token among the caller's and those further out (enclosing groups' callers').</summary>
     private CancellationToken? CancelledFromOutside()
