@@ -50,6 +50,9 @@ public sealed class TaskGroup
 {
     private const string RunIsNotAsync = "Mirrors asyncio create_task and Trio start_soon: Run starts a child, it does not await it.";
 
+    /// <summary>Whether <see cref="CanceledToken"/> uses the runtime's accessor of a task's token (it is there on .NET 8 and 10); tests turn it off to cover the fallback.</summary>
+    internal static bool ReadsTokenDirectly { get; set; } = true;
+
     /// <summary>The groups still running, by <see cref="Token"/>: a group started with another's token finds its parent here.</summary>
     private static readonly ConcurrentDictionary<CancellationToken, TaskGroup> GroupsByToken = new();
 
@@ -502,11 +505,30 @@ public sealed class TaskGroup
     }
 
     /// <summary>
-    /// The token a canceled task's <see cref="OperationCanceledException"/> carries, read without throwing it: a task
-    /// is canceled with an exception and its token together, and a new <see cref="TaskCanceledException"/> of the
-    /// task carries that token (a rethrow costs microseconds per canceled member).
+    /// The token a canceled task's <see cref="OperationCanceledException"/> carries, read without throwing it (a rethrow
+    /// costs microseconds per canceled member): a task is canceled with an exception and its token together, and keeps
+    /// the token where the runtime's own accessor reads it; where that accessor is missing, a new
+    /// <see cref="TaskCanceledException"/> of the task carries the same token (at the cost of a resource lookup).
     /// </summary>
-    internal static CancellationToken CanceledToken(Task canceled) => new TaskCanceledException(canceled).CancellationToken;
+    internal static CancellationToken CanceledToken(Task canceled)
+    {
+        if (ReadsTokenDirectly)
+        {
+            try
+            {
+                return TokenOf(canceled);
+            }
+            catch (MissingMethodException)
+            {
+                ReadsTokenDirectly = false;
+            }
+        }
+
+        return new TaskCanceledException(canceled).CancellationToken;
+    }
+
+    [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "get_CancellationToken")]
+    private static extern CancellationToken TokenOf(Task task);
 
     /// <summary>The first cancelled token among the caller's and those further out (enclosing groups' callers').</summary>
     private CancellationToken? CancelledFromOutside()

@@ -973,6 +973,48 @@ public sealed class TaskGroupTests
         Assert.IsType<InvalidOperationException>(Assert.Single(fault.InnerExceptions));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_canceled_members_token_is_read_as_its_exception_carries_it_with_or_without_the_runtime_accessor(bool direct)
+    {
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+        using var other = new CancellationTokenSource();
+        var source = new TaskCompletionSource();
+        source.SetCanceled(cancelled.Token);
+        var canceled = new[]
+        {
+            source.Task,
+            Task.FromCanceled(cancelled.Token),
+            ThrowsAsync(new OperationCanceledException(other.Token)), // a token nobody cancelled
+            ThrowsAsync(new OperationCanceledException()),
+            Task.Run(() => cancelled.Token.ThrowIfCancellationRequested(), cancelled.Token),
+        };
+        await Task.WhenAll(canceled).ContinueWith(_ => { }, TaskScheduler.Default);
+
+        var before = TaskGroup.ReadsTokenDirectly;
+        TaskGroup.ReadsTokenDirectly = direct;
+        try
+        {
+            foreach (var task in canceled)
+            {
+                Assert.True(task.IsCanceled);
+                Assert.Equal(TaskGroup.CancellationOf(task).CancellationToken, TaskGroup.CanceledToken(task));
+            }
+        }
+        finally
+        {
+            TaskGroup.ReadsTokenDirectly = before;
+        }
+
+        static async Task ThrowsAsync(Exception exception)
+        {
+            await Task.Yield();
+            throw exception;
+        }
+    }
+
     // ---- constraint: continuations stay on the caller's SynchronizationContext ---------------------------
 
     [Fact]
