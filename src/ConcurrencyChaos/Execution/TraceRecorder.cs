@@ -16,6 +16,7 @@ internal sealed class TraceRecorder(RunHost host)
     [ThreadStatic]
     private static long t_pinnedMs;
 
+    private readonly Lock _gate = new();
     private readonly List<TraceEvent> _events = [];
     private int _running;
 
@@ -27,7 +28,7 @@ internal sealed class TraceRecorder(RunHost host)
     {
         get
         {
-            lock (_events)
+            lock (_gate)
             {
                 return _events.Where(e => e.Kind == TraceEventKind.Started).Select(e => e.NodeId).Distinct(StringComparer.Ordinal).Count();
             }
@@ -84,7 +85,7 @@ internal sealed class TraceRecorder(RunHost host)
 
     public IReadOnlyList<TraceEvent> Snapshot()
     {
-        lock (_events)
+        lock (_gate)
         {
             return [.. _events];
         }
@@ -93,7 +94,7 @@ internal sealed class TraceRecorder(RunHost host)
     private void Add(TraceEventKind kind, string nodeId, NodeOutcome? outcome = null, Model.InjectedError? error = null, string? detail = null)
     {
         host.NoteForeignNode(nodeId);
-        lock (_events)
+        lock (_gate)
         {
             _events.Add(new TraceEvent(host.EventStep(), t_pinned ? t_pinnedMs : host.NowMs, kind, nodeId, outcome, error, detail));
         }
