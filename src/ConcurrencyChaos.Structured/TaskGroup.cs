@@ -1,6 +1,10 @@
 using System.Collections.Concurrent;
+#if !NET10_0_OR_GREATER
+using System.Collections.ObjectModel;
+#endif
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 #if NET9_0_OR_GREATER
 using Gate = System.Threading.Lock;
 #else
@@ -50,8 +54,11 @@ public sealed class TaskGroup
 {
     private const string RunIsNotAsync = "Mirrors asyncio create_task and Trio start_soon: Run starts a child, it does not await it.";
 
-    /// <summary>Whether <see cref="CanceledToken"/> uses the runtime's accessor of a task's token (it is there on .NET 8 and 10); tests turn it off to cover the fallback.</summary>
-    internal static bool ReadsTokenDirectly { get; set; } = true;
+    /// <summary>
+    /// Whether <see cref="CanceledToken"/> and <see cref="FaultsOf"/> use the runtime's own accessors of a completed task
+    /// (they are there on .NET 8 and 10); tests turn it off to cover the fallbacks.
+    /// </summary>
+    internal static bool ReadsTaskDirectly { get; set; } = true;
 
     /// <summary>The groups still running, by <see cref="Token"/>: a group started with another's token finds its parent here.</summary>
     private static readonly ConcurrentDictionary<CancellationToken, TaskGroup> GroupsByToken = new();
@@ -61,10 +68,11 @@ public sealed class TaskGroup
     private readonly CancellationToken _callerToken;
     private readonly TaskGroup? _parent;
     private readonly TaskScheduler _scheduler;
-    private readonly List<TaskGroupFailure> _failures = [];
-    private readonly HashSet<Exception> _seen = new(ReferenceEqualityComparer.Instance);
+    private List<TaskGroupFailure>? _failures; // made at the first fault, as _seen: most groups have none
+    private HashSet<Exception>? _seen;
     private CancellationTokenRegistration _callerRegistration;
-    private Action _complete = static () => { };
+    private Action<TaskGroup> _complete = static _ => { };
+    private object? _result;
     private State _state = State.Running;
     private int _started;
     private int _unfinished;
@@ -281,7 +289,8 @@ public sealed class TaskGroup
 
         var result = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
         var group = new TaskGroup(cancellationToken);
-        group._complete = () => group.Complete(result);
+        group._result = result;
+        group._complete = static g => g.Complete((TaskCompletionSource<T>)g._result!);
 
         // The caller's cancellation aborts the group (inline, if it already happened meanwhile).
         group._callerRegistration = cancellationToken.UnsafeRegister(static g => ((TaskGroup)g!).Abort(), group);
@@ -441,7 +450,7 @@ public sealed class TaskGroup
         {
             _callerRegistration.Unregister();
             _ = GroupsByToken.TryRemove(new KeyValuePair<CancellationToken, TaskGroup>(Token, this));
-            _complete();
+            _complete(this);
         }
     }
 
@@ -452,10 +461,11 @@ public sealed class TaskGroup
         switch (member.Status)
         {
             case TaskStatus.Faulted:
-                // Reading Exception also marks it observed: a child nobody awaits raises no UnobservedTaskException.
-                foreach (var exception in member.Exception!.InnerExceptions)
+                // Reading the exceptions also marks them observed: a child nobody awaits raises no UnobservedTaskException.
+                var exceptions = FaultsOf(member);
+                for (var i = 0; i < exceptions.Count; i++)
                 {
-                    faulted |= Record(new TaskGroupFailure(exception, childIndex, name, isBody: childIndex is null));
+                    faulted |= Record(new TaskGroupFailure(exceptions[i], childIndex, name, isBody: childIndex is null));
                 }
 
                 break;
@@ -512,7 +522,7 @@ public sealed class TaskGroup
     /// </summary>
     internal static CancellationToken CanceledToken(Task canceled)
     {
-        if (ReadsTokenDirectly)
+        if (ReadsTaskDirectly)
         {
             try
             {
@@ -520,12 +530,48 @@ public sealed class TaskGroup
             }
             catch (MissingMethodException)
             {
-                ReadsTokenDirectly = false;
+                ReadsTaskDirectly = false;
             }
         }
 
         return new TaskCanceledException(canceled).CancellationToken;
     }
+
+    /// <summary>
+    /// The exceptions of a faulted task, in order: <see cref="Task.Exception"/>'s inner exceptions, read (and marked
+    /// observed) as <c>await</c> reads them, without building that <see cref="AggregateException"/> and looking its
+    /// message up in resources; where that accessor is missing, through <see cref="Task.Exception"/>.
+    /// </summary>
+    internal static IReadOnlyList<Exception> FaultsOf(Task faulted)
+    {
+        if (ReadsTaskDirectly)
+        {
+            try
+            {
+                var infos = ExceptionsOf(faulted);
+                var exceptions = new Exception[infos.Count];
+                for (var i = 0; i < exceptions.Length; i++)
+                {
+                    exceptions[i] = infos[i].SourceException;
+                }
+
+                return exceptions;
+            }
+            catch (MissingMethodException)
+            {
+                ReadsTaskDirectly = false;
+            }
+        }
+
+        return faulted.Exception!.InnerExceptions;
+    }
+
+    [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "GetExceptionDispatchInfos")]
+#if NET10_0_OR_GREATER
+    private static extern List<ExceptionDispatchInfo> ExceptionsOf(Task task);
+#else
+    private static extern ReadOnlyCollection<ExceptionDispatchInfo> ExceptionsOf(Task task);
+#endif
 
     [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "get_CancellationToken")]
     private static extern CancellationToken TokenOf(Task task);
@@ -576,12 +622,12 @@ public sealed class TaskGroup
         lock (_gate)
         {
             // Once ended, the outcome is fixed (only a late Cancel() callback could get here).
-            if (_state == State.Ended || !_seen.Add(failure.Exception))
+            if (_state == State.Ended || !(_seen ??= new(ReferenceEqualityComparer.Instance)).Add(failure.Exception))
             {
                 return false;
             }
 
-            _failures.Add(failure);
+            (_failures ??= []).Add(failure);
             return true;
         }
     }
@@ -606,10 +652,10 @@ public sealed class TaskGroup
     [SuppressMessage("Usage", "VSTHRD002:Avoid problematic synchronous waits", Justification = "The body's task has completed; this reads its result.")]
     private void Complete<T>(TaskCompletionSource<T> result)
     {
-        if (_failures.Count > 0)
+        if (_failures is { Count: > 0 } failures)
         {
             // Faults win over cancellation.
-            result.SetException(new TaskGroupException([.. _failures]));
+            result.SetException(new TaskGroupException([.. failures]));
         }
         else if (CancelledFromOutside() is { } token)
         {

@@ -217,7 +217,7 @@ internal sealed class TreeRunner
             void Record(Task t)
             {
                 registration.Unregister();
-                _recorder.Ended(id, Outcomes.Of(t), t.IsFaulted ? t.Exception!.InnerExceptions[0].GetType().Name : null);
+                _recorder.Ended(id, Outcomes.Of(t), t.IsFaulted ? Outcomes.FirstFault(t).GetType().Name : null);
             }
 
             if (task.IsCompleted)

@@ -976,7 +976,7 @@ public sealed class TaskGroupTests
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
-    public async Task A_canceled_members_token_is_read_as_its_exception_carries_it_with_or_without_the_runtime_accessor(bool direct)
+    public async Task A_members_token_and_exceptions_are_read_as_await_and_Task_Exception_give_them_with_or_without_the_runtime_accessors(bool direct)
     {
         using var cancelled = new CancellationTokenSource();
         await cancelled.CancelAsync();
@@ -991,10 +991,16 @@ public sealed class TaskGroupTests
             ThrowsAsync(new OperationCanceledException()),
             Task.Run(() => cancelled.Token.ThrowIfCancellationRequested(), cancelled.Token),
         };
-        await Task.WhenAll(canceled).ContinueWith(_ => { }, TaskScheduler.Default);
+        var faulted = new[]
+        {
+            Task.FromException(new InvalidOperationException()),
+            ThrowsAsync(new InvalidOperationException()),
+            Task.WhenAll(ThrowsAsync(new ArgumentException()), ThrowsAsync(new FormatException())),
+        };
+        await Task.WhenAll([.. canceled, .. faulted]).ContinueWith(_ => { }, TaskScheduler.Default);
 
-        var before = TaskGroup.ReadsTokenDirectly;
-        TaskGroup.ReadsTokenDirectly = direct;
+        var before = TaskGroup.ReadsTaskDirectly;
+        TaskGroup.ReadsTaskDirectly = direct;
         try
         {
             foreach (var task in canceled)
@@ -1002,10 +1008,17 @@ public sealed class TaskGroupTests
                 Assert.True(task.IsCanceled);
                 Assert.Equal(TaskGroup.CancellationOf(task).CancellationToken, TaskGroup.CanceledToken(task));
             }
+
+            foreach (var task in faulted)
+            {
+                Assert.Equal(task.Exception!.InnerExceptions, TaskGroup.FaultsOf(task));
+            }
+
+            Assert.Equal(direct, TaskGroup.ReadsTaskDirectly); // the accessors are there on this runtime
         }
         finally
         {
-            TaskGroup.ReadsTokenDirectly = before;
+            TaskGroup.ReadsTaskDirectly = before;
         }
 
         static async Task ThrowsAsync(Exception exception)
