@@ -8,7 +8,9 @@ namespace ConcurrencyChaos.Execution;
 /// (in real time: a global event sequence number and real elapsed ms divided by the scale).
 /// Locked, because escaped code may record from another thread (and is reported for it).
 /// </summary>
-internal sealed class TraceRecorder(RunHost host)
+/// <param name="host">What the run runs on: the step, time and node of each event.</param>
+/// <param name="expectedEvents">Room made at once for the events of a run, so the list seldom grows.</param>
+internal sealed class TraceRecorder(RunHost host, int expectedEvents = 0)
 {
     [ThreadStatic]
     private static bool t_pinned;
@@ -17,7 +19,7 @@ internal sealed class TraceRecorder(RunHost host)
     private static long t_pinnedMs;
 
     private readonly Lock _gate = new();
-    private readonly List<TraceEvent> _events = [];
+    private List<TraceEvent> _events = new(expectedEvents);
     private int _running;
 
     /// <summary>Nodes started and not yet ended.</summary>
@@ -83,11 +85,17 @@ internal sealed class TraceRecorder(RunHost host)
         return new Instant(true);
     }
 
+    /// <summary>
+    /// The events so far, handed over rather than copied: the trace is taken once, and what escaped code still records
+    /// afterwards goes to a new list, which no trace sees.
+    /// </summary>
     public IReadOnlyList<TraceEvent> Snapshot()
     {
         lock (_gate)
         {
-            return [.. _events];
+            var events = _events;
+            _events = [];
+            return events;
         }
     }
 
