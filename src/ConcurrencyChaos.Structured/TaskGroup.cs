@@ -68,8 +68,8 @@ public sealed class TaskGroup
     private readonly CancellationToken _callerToken;
     private readonly TaskGroup? _parent;
     private readonly TaskScheduler _scheduler;
-    private List<TaskGroupFailure>? _failures; // made at the first fault, as _seen: most groups have none
-    private HashSet<Exception>? _seen;
+    private List<TaskGroupFailure>? _failures; // made at the first fault: most groups have none
+    private HashSet<Exception>? _seen; // made once the failures are too many to scan
     private CancellationTokenRegistration _callerRegistration;
     private Action<TaskGroup> _complete = static _ => { };
     private object? _result;
@@ -622,7 +622,7 @@ public sealed class TaskGroup
         lock (_gate)
         {
             // Once ended, the outcome is fixed (only a late Cancel() callback could get here).
-            if (_state == State.Ended || !(_seen ??= new(ReferenceEqualityComparer.Instance)).Add(failure.Exception))
+            if (_state == State.Ended || AlreadyRecorded(failure.Exception))
             {
                 return false;
             }
@@ -630,6 +630,27 @@ public sealed class TaskGroup
             (_failures ??= []).Add(failure);
             return true;
         }
+    }
+
+    /// <summary>Whether this very exception is recorded already: a scan of the few failures most groups have, a set past them. Under the gate.</summary>
+    private bool AlreadyRecorded(Exception exception)
+    {
+        const int Scanned = 8;
+        if (_seen is null && (_failures?.Count ?? 0) < Scanned)
+        {
+            for (var i = 0; i < (_failures?.Count ?? 0); i++)
+            {
+                if (ReferenceEquals(_failures![i].Exception, exception))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        _seen ??= new(_failures!.Select(recorded => recorded.Exception), ReferenceEqualityComparer.Instance);
+        return !_seen.Add(exception);
     }
 
     private void Abort()

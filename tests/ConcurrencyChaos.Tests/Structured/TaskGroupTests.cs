@@ -213,6 +213,29 @@ public sealed class TaskGroupTests
         Assert.Same(boom, Assert.Single(fault.InnerExceptions));
     }
 
+    [Theory]
+    [InlineData(3)]
+    [InlineData(12)] // past the failures the group scans: it keeps a set of them
+    public async Task Rule3_an_exception_the_body_rethrows_is_recorded_once_however_many_failures_came_first(int children)
+    {
+        var errors = Enumerable.Range(0, children).Select(i => new InvalidOperationException($"child {i}")).ToArray();
+        var sources = errors.Select(_ => new TaskCompletionSource()).ToArray();
+
+        var group = TaskGroup.RunAsync(async g =>
+        {
+            var started = sources.Select(source => g.Run(_ => source.Task)).ToArray(); // they ignore the token
+            for (var i = 0; i < children; i++)
+            {
+                sources[i].SetException(errors[i]);
+            }
+
+            await started[^1]; // propagates the last child's very exception out of the body
+        });
+
+        var fault = await GroupFaultAsync(group);
+        Assert.Equal(errors, fault.InnerExceptions);
+    }
+
     [Fact]
     public async Task Rule3_an_exception_the_body_rethrows_via_Task_WhenAll_is_recorded_once_per_instance()
     {
