@@ -1,6 +1,10 @@
 using System.Collections.Concurrent;
+#if !NET10_0_OR_GREATER
+using System.Collections.ObjectModel;
+#endif
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 #if NET9_0_OR_GREATER
 using Gate = System.Threading.Lock;
 #else
@@ -50,6 +54,12 @@ public sealed class TaskGroup
 {
     private const string RunIsNotAsync = "Mirrors asyncio create_task and Trio start_soon: Run starts a child, it does not await it.";
 
+    /// <summary>
+    /// Whether <see cref="CanceledToken"/> and <see cref="FaultsOf"/> use the runtime's own accessors of a completed task
+    /// (they are there on .NET 8 and 10); tests turn it off to cover the fallbacks.
+    /// </summary>
+    internal static bool ReadsTaskDirectly { get; set; } = true;
+
     /// <summary>The groups still running, by <see cref="Token"/>: a group started with another's token finds its parent here.</summary>
     private static readonly ConcurrentDictionary<CancellationToken, TaskGroup> GroupsByToken = new();
 
@@ -58,10 +68,11 @@ public sealed class TaskGroup
     private readonly CancellationToken _callerToken;
     private readonly TaskGroup? _parent;
     private readonly TaskScheduler _scheduler;
-    private readonly List<TaskGroupFailure> _failures = [];
-    private readonly HashSet<Exception> _seen = new(ReferenceEqualityComparer.Instance);
+    private List<TaskGroupFailure>? _failures; // made at the first fault: most groups have none
+    private HashSet<Exception>? _seen; // made once the failures are too many to scan
     private CancellationTokenRegistration _callerRegistration;
-    private Action _complete = static () => { };
+    private Action<TaskGroup> _complete = static _ => { };
+    private object? _result;
     private State _state = State.Running;
     private int _started;
     private int _unfinished;
@@ -255,7 +266,7 @@ public sealed class TaskGroup
     [SuppressMessage("Usage", "VSTHRD002:Avoid problematic synchronous waits", Justification = "The task has completed; this only retrieves its exception.")]
     internal static OperationCanceledException CancellationOf(Task canceled)
     {
-        // The only way to get the original exception of a canceled task; one throw per canceled member.
+        // The only public way to get the original exception of a canceled task; one throw per canceled member that faults.
         try
         {
             canceled.GetAwaiter().GetResult();
@@ -278,7 +289,8 @@ public sealed class TaskGroup
 
         var result = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
         var group = new TaskGroup(cancellationToken);
-        group._complete = () => group.Complete(result);
+        group._result = result;
+        group._complete = static g => g.Complete((TaskCompletionSource<T>)g._result!);
 
         // The caller's cancellation aborts the group (inline, if it already happened meanwhile).
         group._callerRegistration = cancellationToken.UnsafeRegister(static g => ((TaskGroup)g!).Abort(), group);
@@ -438,7 +450,7 @@ public sealed class TaskGroup
         {
             _callerRegistration.Unregister();
             _ = GroupsByToken.TryRemove(new KeyValuePair<CancellationToken, TaskGroup>(Token, this));
-            _complete();
+            _complete(this);
         }
     }
 
@@ -449,17 +461,17 @@ public sealed class TaskGroup
         switch (member.Status)
         {
             case TaskStatus.Faulted:
-                // Reading Exception also marks it observed: a child nobody awaits raises no UnobservedTaskException.
-                foreach (var exception in member.Exception!.InnerExceptions)
+                // Reading the exceptions also marks them observed: a child nobody awaits raises no UnobservedTaskException.
+                var exceptions = FaultsOf(member);
+                for (var i = 0; i < exceptions.Count; i++)
                 {
-                    faulted |= Record(new TaskGroupFailure(exception, childIndex, name, isBody: childIndex is null));
+                    faulted |= Record(new TaskGroupFailure(exceptions[i], childIndex, name, isBody: childIndex is null));
                 }
 
                 break;
 
             case TaskStatus.Canceled:
-                var canceled = CancellationOf(member);
-                if (!IsCancellation(canceled))
+                if (!IsCancellation(member))
                 {
                     // Someone else's cancellation, hence a fault:
                     //
@@ -468,7 +480,7 @@ public sealed class TaskGroup
                     //         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(1));
                     //         await CallAsync(timeout.Token);   // <- ends canceled, the group is not
                     //     });
-                    faulted |= Record(new TaskGroupFailure(canceled, childIndex, name, isBody: childIndex is null));
+                    faulted |= Record(new TaskGroupFailure(CancellationOf(member), childIndex, name, isBody: childIndex is null));
                 }
 
                 break;
@@ -488,16 +500,81 @@ public sealed class TaskGroup
     }
 
     /// <summary>Whether a member that ended canceled ended by the group's cancellation (see the class remarks).</summary>
-    private bool IsCancellation(OperationCanceledException canceled)
+    private bool IsCancellation(Task canceled)
     {
-        var token = canceled.CancellationToken;
+        if (!Token.IsCancellationRequested && CancelledFromOutside() is null)
+        {
+            return false; // none of the group's tokens is cancelled: whatever the exception's token, a fault
+        }
 
         // Not cancelled because of the group: another token, which nobody has cancelled.
         //
         //     catch (OperationCanceledException) { throw new OperationCanceledException(other.Token); }
-        var unrelated = token.CanBeCanceled && !token.IsCancellationRequested && !IsOwnOrOuterToken(token);
-        return !unrelated && (Token.IsCancellationRequested || CancelledFromOutside() is not null);
+        var token = CanceledToken(canceled);
+        return !(token.CanBeCanceled && !token.IsCancellationRequested && !IsOwnOrOuterToken(token));
     }
+
+    /// <summary>
+    /// The token a canceled task's <see cref="OperationCanceledException"/> carries, read without throwing it (a rethrow
+    /// costs microseconds per canceled member): a task is canceled with an exception and its token together, and keeps
+    /// the token where the runtime's own accessor reads it; where that accessor is missing, a new
+    /// <see cref="TaskCanceledException"/> of the task carries the same token (at the cost of a resource lookup).
+    /// </summary>
+    internal static CancellationToken CanceledToken(Task canceled)
+    {
+        if (ReadsTaskDirectly)
+        {
+            try
+            {
+                return TokenOf(canceled);
+            }
+            catch (MissingMethodException)
+            {
+                ReadsTaskDirectly = false;
+            }
+        }
+
+        return new TaskCanceledException(canceled).CancellationToken;
+    }
+
+    /// <summary>
+    /// The exceptions of a faulted task, in order: <see cref="Task.Exception"/>'s inner exceptions, read (and marked
+    /// observed) as <c>await</c> reads them, without building that <see cref="AggregateException"/> and looking its
+    /// message up in resources; where that accessor is missing, through <see cref="Task.Exception"/>.
+    /// </summary>
+    internal static IReadOnlyList<Exception> FaultsOf(Task faulted)
+    {
+        if (ReadsTaskDirectly)
+        {
+            try
+            {
+                var infos = ExceptionsOf(faulted);
+                var exceptions = new Exception[infos.Count];
+                for (var i = 0; i < exceptions.Length; i++)
+                {
+                    exceptions[i] = infos[i].SourceException;
+                }
+
+                return exceptions;
+            }
+            catch (MissingMethodException)
+            {
+                ReadsTaskDirectly = false;
+            }
+        }
+
+        return faulted.Exception!.InnerExceptions;
+    }
+
+    [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "GetExceptionDispatchInfos")]
+#if NET10_0_OR_GREATER
+    private static extern List<ExceptionDispatchInfo> ExceptionsOf(Task task);
+#else
+    private static extern ReadOnlyCollection<ExceptionDispatchInfo> ExceptionsOf(Task task);
+#endif
+
+    [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "get_CancellationToken")]
+    private static extern CancellationToken TokenOf(Task task);
 
     /// <summary>The first cancelled token among the caller's and those further out (enclosing groups' callers').</summary>
     private CancellationToken? CancelledFromOutside()
@@ -545,14 +622,35 @@ public sealed class TaskGroup
         lock (_gate)
         {
             // Once ended, the outcome is fixed (only a late Cancel() callback could get here).
-            if (_state == State.Ended || !_seen.Add(failure.Exception))
+            if (_state == State.Ended || AlreadyRecorded(failure.Exception))
             {
                 return false;
             }
 
-            _failures.Add(failure);
+            (_failures ??= []).Add(failure);
             return true;
         }
+    }
+
+    /// <summary>Whether this very exception is recorded already: a scan of the few failures most groups have, a set past them. Under the gate.</summary>
+    private bool AlreadyRecorded(Exception exception)
+    {
+        const int Scanned = 8;
+        if (_seen is null && (_failures?.Count ?? 0) < Scanned)
+        {
+            for (var i = 0; i < (_failures?.Count ?? 0); i++)
+            {
+                if (ReferenceEquals(_failures![i].Exception, exception))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        _seen ??= new(_failures!.Select(recorded => recorded.Exception), ReferenceEqualityComparer.Instance);
+        return !_seen.Add(exception);
     }
 
     private void Abort()
@@ -575,10 +673,10 @@ public sealed class TaskGroup
     [SuppressMessage("Usage", "VSTHRD002:Avoid problematic synchronous waits", Justification = "The body's task has completed; this reads its result.")]
     private void Complete<T>(TaskCompletionSource<T> result)
     {
-        if (_failures.Count > 0)
+        if (_failures is { Count: > 0 } failures)
         {
             // Faults win over cancellation.
-            result.SetException(new TaskGroupException([.. _failures]));
+            result.SetException(new TaskGroupException([.. failures]));
         }
         else if (CancelledFromOutside() is { } token)
         {

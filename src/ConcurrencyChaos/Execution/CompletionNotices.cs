@@ -10,7 +10,7 @@ namespace ConcurrencyChaos.Execution;
 internal sealed class CompletionNotices(RunHost host)
 {
     private readonly RunHost _host = host;
-    private readonly List<(Task Task, Action<Task> Ended)> _open = [];
+    private readonly List<CompletionNotice> _open = [];
     private int _pending;
 
     /// <summary>Whether every notice registered by <see cref="OnCompleted"/> has been delivered by its continuation.</summary>
@@ -34,30 +34,22 @@ internal sealed class CompletionNotices(RunHost host)
         // continuation covers completion outside a step (on another thread). Whichever comes first wins;
         // the run is not finished until the continuation has run too, because when the task completed on
         // another thread, its arrival is what reports that escape.
-        var once = 0;
-        void Once(Task t)
-        {
-            if (Interlocked.Exchange(ref once, 1) == 0)
-            {
-                action(t);
-            }
-        }
-
+        var notice = new CompletionNotice(this, task, action);
         if (_host.IsControlled)
         {
-            _open.Add((task, Once));
+            _open.Add(notice);
         }
 
         Interlocked.Increment(ref _pending);
         _ = task.ContinueWith(
-            static (t, state) =>
+            static (_, state) =>
             {
-                var (notices, once) = ((CompletionNotices, Action<Task>))state!;
-                once(t);
-                Interlocked.Decrement(ref notices._pending);
-                notices._host.Changed();
+                var notice = (CompletionNotice)state!;
+                notice.Deliver();
+                Interlocked.Decrement(ref notice.Notices._pending);
+                notice.Notices._host.Changed();
             },
-            (this, (Action<Task>)Once),
+            notice,
             CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously,
             _host.Scheduler);
@@ -68,11 +60,11 @@ internal sealed class CompletionNotices(RunHost host)
     {
         for (var i = 0; i < _open.Count; i++)
         {
-            if (_open[i].Task.IsCompleted)
+            if (_open[i].TaskCompleted)
             {
-                var (task, ended) = _open[i];
+                var notice = _open[i];
                 _open.RemoveAt(i--);
-                ended(task);
+                notice.Deliver();
             }
         }
     }

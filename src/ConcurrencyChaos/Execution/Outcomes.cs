@@ -11,6 +11,9 @@ internal static class Outcomes
     /// <summary>Whether the runtime's own accessor of a canceled task's exception is there (it is on .NET 10); if not, it is rethrown.</summary>
     private static bool s_storedCancellation = true;
 
+    /// <summary>Whether the runtime's own accessor of a faulted task's exceptions is there (it is on .NET 10); if not, <see cref="Task.Exception"/> is read.</summary>
+    private static bool s_storedFaults = true;
+
     /// <summary>The outcome of a node whose task has completed.</summary>
     public static NodeOutcome Of(Task task) => task.Status switch
     {
@@ -27,8 +30,32 @@ internal static class Outcomes
         // OperationCanceledException still reaches the caller through it.
         TaskStatus.Canceled => Root(CancellationOf(task)),
         // `await` throws the first inner exception; whatever else Task.Exception holds is lost to the caller.
-        _ => Root(task.Exception!.InnerExceptions[0]) with { Outcome = NodeOutcome.Faulted },
+        _ => Root(FirstFault(task)) with { Outcome = NodeOutcome.Faulted },
     };
+
+    /// <summary>
+    /// The first exception of a faulted task, which <c>await</c> throws, read (and marked observed) as <c>await</c> reads it:
+    /// without building <see cref="Task.Exception"/>'s AggregateException, whose message is looked up in resources.
+    /// </summary>
+    public static Exception FirstFault(Task faulted)
+    {
+        if (s_storedFaults)
+        {
+            try
+            {
+                return StoredFaults(faulted)[0].SourceException;
+            }
+            catch (MissingMethodException)
+            {
+                s_storedFaults = false;
+            }
+        }
+
+        return faulted.Exception!.InnerExceptions[0];
+    }
+
+    [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "GetExceptionDispatchInfos")]
+    private static extern List<ExceptionDispatchInfo> StoredFaults(Task task);
 
     /// <summary>The <see cref="OperationCanceledException"/> that <c>await</c> of a canceled task throws.</summary>
     public static OperationCanceledException CancellationOf(Task canceled)

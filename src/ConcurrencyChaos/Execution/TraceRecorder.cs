@@ -8,7 +8,9 @@ namespace ConcurrencyChaos.Execution;
 /// (in real time: a global event sequence number and real elapsed ms divided by the scale).
 /// Locked, because escaped code may record from another thread (and is reported for it).
 /// </summary>
-internal sealed class TraceRecorder(RunHost host)
+/// <param name="host">What the run runs on: the step, time and node of each event.</param>
+/// <param name="expectedEvents">Room made at once for the events of a run, so the list seldom grows.</param>
+internal sealed class TraceRecorder(RunHost host, int expectedEvents = 0)
 {
     [ThreadStatic]
     private static bool t_pinned;
@@ -16,7 +18,8 @@ internal sealed class TraceRecorder(RunHost host)
     [ThreadStatic]
     private static long t_pinnedMs;
 
-    private readonly List<TraceEvent> _events = [];
+    private readonly Lock _gate = new();
+    private List<TraceEvent> _events = new(expectedEvents);
     private int _running;
 
     /// <summary>Nodes started and not yet ended.</summary>
@@ -27,7 +30,7 @@ internal sealed class TraceRecorder(RunHost host)
     {
         get
         {
-            lock (_events)
+            lock (_gate)
             {
                 return _events.Where(e => e.Kind == TraceEventKind.Started).Select(e => e.NodeId).Distinct(StringComparer.Ordinal).Count();
             }
@@ -82,18 +85,24 @@ internal sealed class TraceRecorder(RunHost host)
         return new Instant(true);
     }
 
+    /// <summary>
+    /// The events so far, handed over rather than copied: the trace is taken once, and what escaped code still records
+    /// afterwards goes to a new list, which no trace sees.
+    /// </summary>
     public IReadOnlyList<TraceEvent> Snapshot()
     {
-        lock (_events)
+        lock (_gate)
         {
-            return [.. _events];
+            var events = _events;
+            _events = [];
+            return events;
         }
     }
 
     private void Add(TraceEventKind kind, string nodeId, NodeOutcome? outcome = null, Model.InjectedError? error = null, string? detail = null)
     {
         host.NoteForeignNode(nodeId);
-        lock (_events)
+        lock (_gate)
         {
             _events.Add(new TraceEvent(host.EventStep(), t_pinned ? t_pinnedMs : host.NowMs, kind, nodeId, outcome, error, detail));
         }

@@ -41,7 +41,7 @@ internal sealed class TreeRunner
         }
 
         _host = Hosts.For(tree, options);
-        _recorder = new TraceRecorder(_host);
+        _recorder = new TraceRecorder(_host, expectedEvents: (3 * tree.NodeCount) + 1); // started, ended, mostly a cancellation; the caller's
         _notices = new CompletionNotices(_host);
         _patternUnderTest = patternUnderTest(_host.Clock)
             ?? throw new ArgumentException("The pattern factory returned null.", nameof(patternUnderTest));
@@ -217,7 +217,7 @@ internal sealed class TreeRunner
             void Record(Task t)
             {
                 registration.Unregister();
-                _recorder.Ended(id, Outcomes.Of(t), t.IsFaulted ? t.Exception!.InnerExceptions[0].GetType().Name : null);
+                _recorder.Ended(id, Outcomes.Of(t), t.IsFaulted ? Outcomes.FirstFault(t).GetType().Name : null);
             }
 
             if (task.IsCompleted)

@@ -170,7 +170,7 @@ internal sealed class EscapeDetector(RunHost host, TimeSpan grace)
     {
         if (!_sawForeign && !Busy)
         {
-            return TakeInbox(ready);
+            return false; // nothing was ever posted from another thread: it sets _sawForeign before it posts
         }
 
         WaitForQuiescence();
@@ -260,7 +260,7 @@ internal sealed class EscapeDetector(RunHost host, TimeSpan grace)
     }
 
     /// <summary>Moves work posted from other threads to <paramref name="ready"/>; false when there was none.</summary>
-    public bool TakeInbox(ISchedulingStrategy ready)
+    private bool TakeInbox(ISchedulingStrategy ready)
     {
         lock (_inbox)
         {

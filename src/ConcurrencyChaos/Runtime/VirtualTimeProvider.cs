@@ -13,7 +13,7 @@ internal sealed class VirtualTimeProvider(EscapeDetector escapes) : TimeProvider
     private readonly PriorityQueue<(VirtualTimer Timer, long Version), (long Due, long Sequence)> _queue = new();
     private long _sequence;
 
-    internal object Gate { get; } = new();
+    internal Lock Gate { get; } = new();
 
     /// <summary>Virtual now, in ticks since the run began.</summary>
     public long NowTicks { get; private set; }

@@ -1,12 +1,33 @@
-
 namespace ConcurrencyChaos.Runtime;
 
-/// <summary>One unit of ready work: a posted callback, a queued task, or a timer due now.</summary>
-internal readonly record struct WorkItem(SendOrPostCallback? Callback, object? State, Task? Task, VirtualTimer? Timer, long Version)
+/// <summary>
+/// One unit of ready work: a posted callback, a queued task, or a timer due now. One field holds whichever it is (they
+/// are of distinct types), so the ready set moves 24 bytes per item rather than 40.
+/// </summary>
+internal readonly record struct WorkItem
 {
-    public static WorkItem Post(SendOrPostCallback callback, object? state) => new(callback, state, null, null, 0);
+    private readonly object _work;
 
-    public static WorkItem Queue(Task task) => new(null, null, task, null, 0);
+    private WorkItem(object work, object? state, long version)
+    {
+        _work = work;
+        State = state;
+        Version = version;
+    }
 
-    public static WorkItem Fire(VirtualTimer timer, long version) => new(null, null, null, timer, version);
+    public SendOrPostCallback? Callback => _work as SendOrPostCallback;
+
+    public object? State { get; }
+
+    public Task? Task => _work as Task;
+
+    public VirtualTimer? Timer => _work as VirtualTimer;
+
+    public long Version { get; }
+
+    public static WorkItem Post(SendOrPostCallback callback, object? state) => new(callback, state, 0);
+
+    public static WorkItem Queue(Task task) => new(task, null, 0);
+
+    public static WorkItem Fire(VirtualTimer timer, long version) => new(timer, null, version);
 }

@@ -213,6 +213,29 @@ public sealed class TaskGroupTests
         Assert.Same(boom, Assert.Single(fault.InnerExceptions));
     }
 
+    [Theory]
+    [InlineData(3)]
+    [InlineData(12)] // past the failures the group scans: it keeps a set of them
+    public async Task Rule3_an_exception_the_body_rethrows_is_recorded_once_however_many_failures_came_first(int children)
+    {
+        var errors = Enumerable.Range(0, children).Select(i => new InvalidOperationException($"child {i}")).ToArray();
+        var sources = errors.Select(_ => new TaskCompletionSource()).ToArray();
+
+        var group = TaskGroup.RunAsync(async g =>
+        {
+            var started = sources.Select(source => g.Run(_ => source.Task)).ToArray(); // they ignore the token
+            for (var i = 0; i < children; i++)
+            {
+                sources[i].SetException(errors[i]);
+            }
+
+            await started[^1]; // propagates the last child's very exception out of the body
+        });
+
+        var fault = await GroupFaultAsync(group);
+        Assert.Equal(errors, fault.InnerExceptions);
+    }
+
     [Fact]
     public async Task Rule3_an_exception_the_body_rethrows_via_Task_WhenAll_is_recorded_once_per_instance()
     {
@@ -971,6 +994,61 @@ public sealed class TaskGroupTests
 
         var fault = await GroupFaultAsync(group);
         Assert.IsType<InvalidOperationException>(Assert.Single(fault.InnerExceptions));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_members_token_and_exceptions_are_read_as_await_and_Task_Exception_give_them_with_or_without_the_runtime_accessors(bool direct)
+    {
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+        using var other = new CancellationTokenSource();
+        var source = new TaskCompletionSource();
+        source.SetCanceled(cancelled.Token);
+        var canceled = new[]
+        {
+            source.Task,
+            Task.FromCanceled(cancelled.Token),
+            ThrowsAsync(new OperationCanceledException(other.Token)), // a token nobody cancelled
+            ThrowsAsync(new OperationCanceledException()),
+            Task.Run(() => cancelled.Token.ThrowIfCancellationRequested(), cancelled.Token),
+        };
+        var faulted = new[]
+        {
+            Task.FromException(new InvalidOperationException()),
+            ThrowsAsync(new InvalidOperationException()),
+            Task.WhenAll(ThrowsAsync(new ArgumentException()), ThrowsAsync(new FormatException())),
+        };
+        await Task.WhenAll([.. canceled, .. faulted]).ContinueWith(_ => { }, TaskScheduler.Default);
+
+        var before = TaskGroup.ReadsTaskDirectly;
+        TaskGroup.ReadsTaskDirectly = direct;
+        try
+        {
+            foreach (var task in canceled)
+            {
+                Assert.True(task.IsCanceled);
+                Assert.Equal(TaskGroup.CancellationOf(task).CancellationToken, TaskGroup.CanceledToken(task));
+            }
+
+            foreach (var task in faulted)
+            {
+                Assert.Equal(task.Exception!.InnerExceptions, TaskGroup.FaultsOf(task));
+            }
+
+            Assert.Equal(direct, TaskGroup.ReadsTaskDirectly); // the accessors are there on this runtime
+        }
+        finally
+        {
+            TaskGroup.ReadsTaskDirectly = before;
+        }
+
+        static async Task ThrowsAsync(Exception exception)
+        {
+            await Task.Yield();
+            throw exception;
+        }
     }
 
     // ---- constraint: continuations stay on the caller's SynchronizationContext ---------------------------
