@@ -48,7 +48,7 @@ public sealed record BenchOptions
     /// <summary>Real ms per virtual ms in the real-time baseline.</summary>
     public double RealTimeScale { get; init; } = 1.0;
 
-    /// <summary>Search seeds per pattern for time-to-counterexample; medians are reported.</summary>
+    /// <summary>Search seeds per pattern for time-to-counterexample; medians are reported; 0 skips the search rows.</summary>
     public int SearchSeeds { get; init; } = 7;
 
     /// <summary>Search seeds per scheduling strategy for the trees it needs to find the lost-update race; 0 skips the rows.</summary>

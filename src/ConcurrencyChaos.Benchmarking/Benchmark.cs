@@ -48,7 +48,7 @@ public static class Benchmark
         }
 
         var search = new List<SearchRow>();
-        var searched = options.SearchPatterns ?? [.. PatternCatalog.All.Where(p => !p.IsStructured).Select(p => p.Id)];
+        var searched = options.SearchSeeds <= 0 ? [] : options.SearchPatterns ?? [.. PatternCatalog.All.Where(p => !p.IsStructured).Select(p => p.Id)];
         foreach (var pattern in searched)
         {
             var row = Search(pattern, options.SearchSeeds);
