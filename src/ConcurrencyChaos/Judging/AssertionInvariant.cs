@@ -31,8 +31,10 @@ internal sealed class AssertionInvariant : Invariant
             .OrderBy(e => input.OrderOf(e.NodeId)); // stable: same node, trace order
         foreach (var e in failed)
         {
-            var finding = new AssertionFinding(e.NodeId, e);
-            yield return Violated(finding, $"{finding.Message} (Chaos.Assert in {e.NodeId} at {Words.Ms(e.Time)})");
+            yield return Violated(new AssertionFinding(e.NodeId, e), static f => Say((AssertionFinding)f));
         }
     }
+
+    private static string Say(AssertionFinding finding) =>
+        $"{finding.Message} (Chaos.Assert in {finding.Failed.NodeId} at {Words.Ms(finding.Failed.Time)})";
 }

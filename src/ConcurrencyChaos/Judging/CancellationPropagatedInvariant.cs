@@ -39,7 +39,7 @@ internal sealed class CancellationPropagatedInvariant : Invariant
             if (Lapse(input, entry.Id, node, cancelled) is { } lapse)
             {
                 var finding = new CancellationFinding(entry.Id, cancelled, lapse, node.Started, node.TokenCancelled, node.Ended);
-                yield return Violated(finding, Say(finding));
+                yield return Violated(finding, static f => Say((CancellationFinding)f));
             }
         }
     }

@@ -33,7 +33,13 @@ internal sealed class ErrorsObservedInvariant : Invariant
         var rootEnded = input.Root.Ended;
         var rootEndIndex = rootEnded is null ? int.MaxValue : input.IndexOf(rootEnded);
         var reported = new HashSet<InjectedError>();
+        var root = input.Trace.Root;
         string? callerSaw = null;
+
+        // One wording shared by the run's lost errors, which says what the caller saw once, when first read.
+        Func<Finding, string> say = f => f is LostErrorFinding { AfterRootEnded: true } late
+            ? $"{What(late)}, after the caller's await ended at {Words.Ms(rootEnded!.Time)}, never reached it"
+            : $"{What((LostErrorFinding)f)} never reached the caller, which saw {callerSaw ??= CallerSaw(root)}";
         var thrown = input.Trace.Events
             .Select((e, index) => (Event: e, Index: index))
             .Where(x => x.Event.Kind == TraceEventKind.Threw && x.Event.Error is not null)
@@ -47,13 +53,11 @@ internal sealed class ErrorsObservedInvariant : Invariant
                 continue;
             }
 
-            var lost = new LostErrorFinding(e.NodeId, error, e, AfterRootEnded: index > rootEndIndex);
-            var what = $"{error.Kind} thrown by {e.NodeId} at {Words.Ms(e.Time)}";
-            yield return Violated(lost, lost.AfterRootEnded
-                ? $"{what}, after the caller's await ended at {Words.Ms(rootEnded!.Time)}, never reached it"
-                : $"{what} never reached the caller, which saw {callerSaw ??= CallerSaw(input.Trace.Root)}");
+            yield return Violated(new LostErrorFinding(e.NodeId, error, e, AfterRootEnded: index > rootEndIndex), say);
         }
     }
+
+    private static string What(LostErrorFinding lost) => $"{lost.Error.Kind} thrown by {lost.NodeId} at {Words.Ms(lost.Threw.Time)}";
 
     private static bool AnyThrown(IReadOnlyList<TraceEvent> events)
     {

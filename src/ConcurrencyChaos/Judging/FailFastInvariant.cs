@@ -40,7 +40,7 @@ internal sealed class FailFastInvariant : Invariant
 
             if (Catch(input, entry.Id, sibling, started, faults) is { } finding)
             {
-                yield return Violated(finding, Say(finding));
+                yield return Violated(finding, static f => Say((FailFastFinding)f));
             }
         }
     }

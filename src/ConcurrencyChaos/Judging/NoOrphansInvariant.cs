@@ -35,7 +35,7 @@ internal sealed class NoOrphansInvariant : Invariant
             if (kind is { } how)
             {
                 var orphan = new OrphanFinding(entry.Id, parentId, groupEnded, started, child.Ended, how);
-                yield return Violated(orphan, Say(orphan));
+                yield return Violated(orphan, static f => Say((OrphanFinding)f));
             }
         }
     }

@@ -39,11 +39,11 @@ internal sealed class WorkDoneInvariant : Invariant
         {
             if (entry.ParentId is { } groupId && input.Node(entry.Id).Started is null && input.Node(groupId).Started is not null)
             {
-                var skipped = new SkippedWorkFinding(entry.Id, groupId, rootEnded);
-                yield return Violated(
-                    skipped,
-                    $"{entry.Id} never started, though its group {groupId} ran and the root ended successfully at {Words.Ms(rootEnded.Time)} with no cancellation by the caller");
+                yield return Violated(new SkippedWorkFinding(entry.Id, groupId, rootEnded), static f => Say((SkippedWorkFinding)f));
             }
         }
     }
+
+    private static string Say(SkippedWorkFinding skipped) =>
+        $"{skipped.NodeId} never started, though its group {skipped.GroupId} ran and the root ended successfully at {Words.Ms(skipped.RootEnded.Time)} with no cancellation by the caller";
 }
