@@ -20,7 +20,7 @@ internal sealed class AssertionInvariant : Invariant
     public override IEnumerable<Violation> Check(JudgeInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        if (!input.Trace.Events.Any(e => e.Kind == TraceEventKind.AssertionFailed))
+        if (!AnyFailed(input.Trace.Events))
         {
             yield break;
         }
@@ -33,6 +33,19 @@ internal sealed class AssertionInvariant : Invariant
         {
             yield return Violated(new AssertionFinding(e.NodeId, e), static f => Say((AssertionFinding)f));
         }
+    }
+
+    private static bool AnyFailed(IReadOnlyList<TraceEvent> events)
+    {
+        for (var i = 0; i < events.Count; i++)
+        {
+            if (events[i].Kind == TraceEventKind.AssertionFailed)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string Say(AssertionFinding finding) =>

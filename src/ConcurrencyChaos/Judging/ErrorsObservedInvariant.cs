@@ -40,13 +40,10 @@ internal sealed class ErrorsObservedInvariant : Invariant
         Func<Finding, string> say = f => f is LostErrorFinding { AfterRootEnded: true } late
             ? $"{What(late)}, after the caller's await ended at {Words.Ms(rootEnded!.Time)}, never reached it"
             : $"{What((LostErrorFinding)f)} never reached the caller, which saw {callerSaw ??= CallerSaw(root)}";
-        var thrown = input.Trace.Events
-            .Select((e, index) => (Event: e, Index: index))
-            .Where(x => x.Event.Kind == TraceEventKind.Threw && x.Event.Error is not null)
-            .OrderBy(x => input.OrderOf(x.Event.NodeId))
-            .ThenBy(x => x.Index);
-        foreach (var (e, index) in thrown)
+        var events = input.Trace.Events;
+        foreach (var index in ThrownByNode(input))
         {
+            var e = events[index];
             var error = e.Error!;
             if (observed.Contains(error) || !reported.Add(error))
             {
@@ -58,6 +55,47 @@ internal sealed class ErrorsObservedInvariant : Invariant
     }
 
     private static string What(LostErrorFinding lost) => $"{lost.Error.Kind} thrown by {lost.NodeId} at {Words.Ms(lost.Threw.Time)}";
+
+    /// <summary>
+    /// The positions of the events that threw an injected error, by the node that threw it (tree pre-order), then in
+    /// trace order: one pass over the trace, then one over the tree that looks up only the nodes that threw.
+    /// </summary>
+    private static List<int> ThrownByNode(JudgeInput input)
+    {
+        var events = input.Trace.Events;
+        var byNode = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var count = 0;
+        for (var i = 0; i < events.Count; i++)
+        {
+            if (events[i] is { Kind: TraceEventKind.Threw, Error: not null } e)
+            {
+                if (!byNode.TryGetValue(e.NodeId, out var positions))
+                {
+                    byNode[e.NodeId] = positions = [];
+                }
+
+                positions.Add(i);
+                count++;
+            }
+        }
+
+        var thrown = new List<int>(count);
+        for (var i = 0; i < input.Entries.Count && byNode.Count > 0; i++)
+        {
+            if (input.NodeAt(i).Threw.Count > 0 && byNode.Remove(input.Entries[i].Id, out var positions))
+            {
+                thrown.AddRange(positions);
+            }
+        }
+
+        // Ids the tree does not know (a runtime bug) come after all of its nodes, as they first appear.
+        foreach (var (_, positions) in byNode.OrderBy(node => input.OrderOf(node.Key)))
+        {
+            thrown.AddRange(positions);
+        }
+
+        return thrown;
+    }
 
     private static bool AnyThrown(IReadOnlyList<TraceEvent> events)
     {

@@ -13,10 +13,12 @@ internal sealed class JudgeInput
     private readonly ConcurrencyBounds _bounds;
     private ReferenceOutcome? _reference;
     private bool? _terminatesInAnyStartOrder;
-    private Dictionary<string, TreeEntry>? _entriesById;
-    private Dictionary<string, List<string>>? _children;
+    private NodeTimeline?[]? _timelines;
+    private int[]? _parents;
     private Dictionary<string, int>? _order;
-    private Dictionary<TraceEvent, int>? _eventIndex;
+    private EventPositions? _positions;
+    private TraceEvent? _callerCancelled;
+    private bool _callerCancelledFound;
     private RunView? _view;
 
     /// <summary>Prepares a tree and the trace of one run of it for judging; <paramref name="bounds"/> bound the ideal run (none by default).</summary>
@@ -32,32 +34,8 @@ internal sealed class JudgeInput
         Entries = entries;
     }
 
-    // The lookups below are built on first use: a run that breaks nothing asks for few of them, and judging is paid per tree.
-    private Dictionary<string, TreeEntry> EntriesById => _entriesById ??= Entries.ToDictionary(e => e.Id, StringComparer.Ordinal);
-
-    private Dictionary<string, List<string>> Children
-    {
-        get
-        {
-            if (_children is null)
-            {
-                var children = new Dictionary<string, List<string>>(Entries.Count, StringComparer.Ordinal);
-                foreach (var entry in Entries)
-                {
-                    children[entry.Id] = [];
-                    if (entry.ParentId is { } parent)
-                    {
-                        children[parent].Add(entry.Id);
-                    }
-                }
-
-                _children = children;
-            }
-
-            return _children;
-        }
-    }
-
+    // The lookups below are built on first use: a run that breaks nothing asks for few of them, and judging is paid per
+    // tree. Each is built in one pass, and nodes are then found by their position in the pre-order, not by id.
     private Dictionary<string, int> Order
     {
         get
@@ -83,25 +61,7 @@ internal sealed class JudgeInput
         }
     }
 
-    private Dictionary<TraceEvent, int> EventIndex
-    {
-        get
-        {
-            if (_eventIndex is null)
-            {
-                var events = Trace.Events;
-                var index = new Dictionary<TraceEvent, int>(events.Count, ReferenceEqualityComparer.Instance);
-                for (var i = 0; i < events.Count; i++)
-                {
-                    index.TryAdd(events[i], i);
-                }
-
-                _eventIndex = index;
-            }
-
-            return _eventIndex;
-        }
-    }
+    private EventPositions Positions => _positions ??= new EventPositions(Trace.Events);
 
     /// <summary>The tree that was run.</summary>
     public TaskTree Tree { get; }
@@ -120,20 +80,38 @@ internal sealed class JudgeInput
     /// <summary>Every node of the tree with its id and parent id, in pre-order.</summary>
     public IReadOnlyList<TreeEntry> Entries { get; }
 
+    /// <summary>The caller's cancellation event (<see cref="Model.Trace.CallerCancelled"/>), looked up once per judge.</summary>
+    public TraceEvent? CallerCancelled
+    {
+        get
+        {
+            if (!_callerCancelledFound)
+            {
+                var events = Trace.Events;
+                for (var i = 0; i < events.Count && _callerCancelled is null; i++)
+                {
+                    _callerCancelled = events[i].Kind == TraceEventKind.CallerCancelled ? events[i] : null;
+                }
+
+                _callerCancelledFound = true;
+            }
+
+            return _callerCancelled;
+        }
+    }
+
     /// <summary>The root's timeline.</summary>
-    public NodeTimeline Root => Trace.Node(TaskTree.RootId);
+    public NodeTimeline Root => NodeAt(0);
 
-    /// <summary>A node's timeline (an empty one if the run never reached it).</summary>
-    public NodeTimeline Node(string nodeId) => Trace.Node(nodeId);
+    /// <summary>The timeline of the node at <paramref name="position"/> in <see cref="Entries"/>, looked up once per judge.</summary>
+    public NodeTimeline NodeAt(int position)
+    {
+        var timelines = _timelines ??= new NodeTimeline?[Entries.Count];
+        return timelines[position] ??= Trace.Node(Entries[position].Id);
+    }
 
-    /// <summary>The tree node with this id, or null if the tree has none.</summary>
-    public TreeNode? TreeNode(string nodeId) => EntriesById.TryGetValue(nodeId, out var entry) ? entry.Node : null;
-
-    /// <summary>The id of the group that received this node, or null for the root (or an unknown id).</summary>
-    public string? ParentOf(string nodeId) => EntriesById.TryGetValue(nodeId, out var entry) ? entry.ParentId : null;
-
-    /// <summary>The ids of a group's children in order (empty for a leaf or an unknown id).</summary>
-    public IReadOnlyList<string> ChildrenOf(string nodeId) => Children.TryGetValue(nodeId, out var children) ? children : [];
+    /// <summary>The position in <see cref="Entries"/> of the group that received the node at <paramref name="position"/>; -1 for the root.</summary>
+    public int ParentAt(int position) => (_parents ??= Parents(Entries))[position];
 
     /// <summary>The position of a node in the tree's pre-order; ids unknown to the tree come after, in order of appearance.</summary>
     public int OrderOf(string nodeId) => Order.TryGetValue(nodeId, out var order) ? order : int.MaxValue;
@@ -142,7 +120,7 @@ internal sealed class JudgeInput
     public int IndexOf(TraceEvent traceEvent)
     {
         ArgumentNullException.ThrowIfNull(traceEvent);
-        if (EventIndex.TryGetValue(traceEvent, out var index))
+        if (Positions.Of(traceEvent) is var index and >= 0)
         {
             return index;
         }
@@ -187,4 +165,24 @@ internal sealed class JudgeInput
 
     /// <summary>Whether the root's task ended and the caller's await got a result.</summary>
     public bool RootEnded => Trace.Root.Outcome is not null && Root.Ended is not null;
+
+    /// <summary>The position of each entry's parent, found on the path from the root that pre-order keeps: linear in the tree.</summary>
+    private static int[] Parents(IReadOnlyList<TreeEntry> entries)
+    {
+        var parents = new int[entries.Count];
+        var path = new Stack<int>();
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var parentId = entries[i].ParentId;
+            while (path.Count > 0 && parentId is not null && !string.Equals(entries[path.Peek()].Id, parentId, StringComparison.Ordinal))
+            {
+                path.Pop();
+            }
+
+            parents[i] = parentId is null || path.Count == 0 ? -1 : path.Peek();
+            path.Push(i);
+        }
+
+        return parents;
+    }
 }

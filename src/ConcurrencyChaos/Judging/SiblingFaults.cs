@@ -3,14 +3,12 @@ using ConcurrencyChaos.Model;
 namespace ConcurrencyChaos.Judging;
 
 /// <summary>
-/// The faulted ends of one group's children, in trace order, gathered once per group so that fail-fast
-/// finds the fault that catches each sibling without going through its siblings again: judging a group
-/// of w children costs O(w log w), not O(w²).
+/// The faulted ends of one group's children, in trace order, gathered for every group in one pass over the tree so
+/// that fail-fast finds the fault that catches each sibling without going through its siblings again: judging a group
+/// of w children costs O(w) when at most one of them faulted, O(w log w) at worst, never O(w²).
 /// </summary>
 internal sealed class SiblingFaults
 {
-    private static readonly SiblingFaults None = new([]);
-
     private readonly TraceEvent[] _faults;
     private readonly long[] _earliestTimeSoFar;
 
@@ -24,26 +22,45 @@ internal sealed class SiblingFaults
         }
     }
 
-    /// <summary>The faults among the children of <paramref name="groupId"/>, earliest first.</summary>
-    public static SiblingFaults Of(JudgeInput input, string groupId)
+    /// <summary>
+    /// The faults among the children of each group, earliest first, by the group's position in
+    /// <see cref="JudgeInput.Entries"/>; null for a group none of whose children faulted (and for a leaf).
+    /// </summary>
+    public static SiblingFaults?[] ByGroup(JudgeInput input)
     {
-        // Most groups have no faulted child: they share one empty list, and the sort is paid only for two faults or more.
-        List<TraceEvent>? faults = null;
-        var children = input.ChildrenOf(groupId);
-        for (var i = 0; i < children.Count; i++)
+        var entries = input.Entries;
+        var faults = new List<TraceEvent>?[entries.Count];
+        for (var i = 1; i < entries.Count; i++)
         {
-            if (input.Node(children[i]).Ended is { Outcome: NodeOutcome.Faulted } ended)
+            if (input.NodeAt(i).Ended is { Outcome: NodeOutcome.Faulted } ended)
             {
-                (faults ??= []).Add(ended);
+                (faults[input.ParentAt(i)] ??= []).Add(ended);
             }
         }
 
-        return faults switch
+        var byGroup = new SiblingFaults?[entries.Count];
+        for (var group = 0; group < faults.Length; group++)
         {
-            null => None,
-            { Count: 1 } => new([faults[0]]),
-            _ => new([.. faults.OrderBy(input.IndexOf)]),
-        };
+            // The sort is paid only for two faults or more; trace positions are distinct, so it is the stable one.
+            if (faults[group] is { } ends)
+            {
+                var inOrder = ends.ToArray();
+                if (inOrder.Length > 1)
+                {
+                    var positions = new int[inOrder.Length];
+                    for (var j = 0; j < inOrder.Length; j++)
+                    {
+                        positions[j] = input.IndexOf(inOrder[j]);
+                    }
+
+                    Array.Sort(positions, inOrder);
+                }
+
+                byGroup[group] = new SiblingFaults(inOrder);
+            }
+        }
+
+        return byGroup;
     }
 
     /// <summary>The earliest fault of a sibling of <paramref name="nodeId"/> (a child other than itself), or null.</summary>
