@@ -51,7 +51,7 @@ internal sealed class CancellationPropagatedInvariant : Invariant
         if (id == TaskTree.RootId)
         {
             // Trace order, even in real time: a root that ends after work that saw the cancellation ends after it.
-            return node.Ended is { Outcome: NodeOutcome.RanToCompletion } ended && input.IndexOf(ended) > input.IndexOf(cancelled) && !AllEndedBefore(input, cancelled)
+            return node.Ended is { Outcome: NodeOutcome.RanToCompletion } ended && input.LaterInTrace(ended, cancelled) && !AllEndedBefore(input, cancelled)
                 ? CancellationLapse.RootSucceeded
                 : null;
         }
@@ -98,7 +98,7 @@ internal sealed class CancellationPropagatedInvariant : Invariant
         for (var i = 1; i < input.Entries.Count; i++)
         {
             if (input.NodeAt(i) is not { Ended: { } ended } node
-                || (input.IndexOf(ended) >= input.IndexOf(cancelled) && (input.After(ended, cancelled) || SawCancellation(input, node, ended))))
+                || (!input.LaterInTrace(cancelled, ended) && (input.After(ended, cancelled) || SawCancellation(input, node, ended))))
             {
                 return false;
             }
@@ -108,5 +108,5 @@ internal sealed class CancellationPropagatedInvariant : Invariant
     }
 
     private static bool SawCancellation(JudgeInput input, NodeTimeline node, TraceEvent ended) =>
-        ended.Outcome == NodeOutcome.Canceled || (node.TokenCancelled is { } token && input.IndexOf(token) < input.IndexOf(ended));
+        ended.Outcome == NodeOutcome.Canceled || (node.TokenCancelled is { } token && input.LaterInTrace(ended, token));
 }

@@ -58,43 +58,34 @@ internal sealed class ErrorsObservedInvariant : Invariant
 
     /// <summary>
     /// The positions of the events that threw an injected error, by the node that threw it (tree pre-order), then in
-    /// trace order: one pass over the trace, then one over the tree that looks up only the nodes that threw.
+    /// trace order: one pass over the tree finds the nodes that threw, one over the trace their events, then one sort
+    /// of the thrown events alone by (node, position).
     /// </summary>
-    private static List<int> ThrownByNode(JudgeInput input)
+    private static IEnumerable<int> ThrownByNode(JudgeInput input)
     {
+        var throwers = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < input.Entries.Count; i++)
+        {
+            if (input.NodeAt(i).Threw.Count > 0)
+            {
+                throwers[input.Entries[i].Id] = i;
+            }
+        }
+
         var events = input.Trace.Events;
-        var byNode = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        var count = 0;
+        var thrown = new List<long>();
         for (var i = 0; i < events.Count; i++)
         {
             if (events[i] is { Kind: TraceEventKind.Threw, Error: not null } e)
             {
-                if (!byNode.TryGetValue(e.NodeId, out var positions))
-                {
-                    byNode[e.NodeId] = positions = [];
-                }
-
-                positions.Add(i);
-                count++;
+                // Ids the tree does not know (a runtime bug) come after all of its nodes, as they first appear.
+                var node = throwers.TryGetValue(e.NodeId, out var position) ? position : input.OrderOf(e.NodeId);
+                thrown.Add(((long)node << 32) | (uint)i);
             }
         }
 
-        var thrown = new List<int>(count);
-        for (var i = 0; i < input.Entries.Count && byNode.Count > 0; i++)
-        {
-            if (input.NodeAt(i).Threw.Count > 0 && byNode.Remove(input.Entries[i].Id, out var positions))
-            {
-                thrown.AddRange(positions);
-            }
-        }
-
-        // Ids the tree does not know (a runtime bug) come after all of its nodes, as they first appear.
-        foreach (var (_, positions) in byNode.OrderBy(node => input.OrderOf(node.Key)))
-        {
-            thrown.AddRange(positions);
-        }
-
-        return thrown;
+        thrown.Sort();
+        return thrown.Select(key => (int)(key & uint.MaxValue));
     }
 
     private static bool AnyThrown(IReadOnlyList<TraceEvent> events)

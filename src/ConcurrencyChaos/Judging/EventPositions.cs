@@ -16,7 +16,9 @@ internal sealed class EventPositions
     private readonly int[]? _startOfStep;
     private const int LongStretch = 8;
 
-    private readonly Dictionary<TraceEvent, int>? _byReference;
+    private readonly bool _inStepOrder;
+    private readonly bool[]? _indexed;
+    private Dictionary<TraceEvent, int>? _byReference;
 
     public EventPositions(IReadOnlyList<TraceEvent> events)
     {
@@ -30,6 +32,7 @@ internal sealed class EventPositions
             lastStep = events[i].Step;
         }
 
+        _inStepOrder = inStepOrder;
         if (inStepOrder && lastStep - _firstStep <= (4L * events.Count) + 64)
         {
             // _startOfStep[k]: the position of the first event of step _firstStep + k or later.
@@ -51,14 +54,7 @@ internal sealed class EventPositions
             }
 
             _startOfStep = start;
-            for (var step = 0; step < steps; step++)
-            {
-                if (start[step + 1] - start[step] > LongStretch)
-                {
-                    _byReference ??= new Dictionary<TraceEvent, int>(ReferenceEqualityComparer.Instance);
-                    Index(_byReference, events, start[step], start[step + 1]);
-                }
-            }
+            _indexed = new bool[steps];
         }
         else
         {
@@ -66,6 +62,9 @@ internal sealed class EventPositions
             Index(_byReference, events, 0, events.Count);
         }
     }
+
+    /// <summary>Gets whether the trace is in step order: an event of a later step is later in the trace.</summary>
+    public bool InStepOrder => _inStepOrder;
 
     /// <summary>The first position of this very instance in the trace, or -1 when the trace does not hold it.</summary>
     public int Of(TraceEvent traceEvent)
@@ -83,7 +82,15 @@ internal sealed class EventPositions
 
         if (start[step + 1] - start[step] > LongStretch)
         {
-            return _byReference!.TryGetValue(traceEvent, out var index) ? index : -1;
+            // A long stretch is indexed when first looked into.
+            _byReference ??= new Dictionary<TraceEvent, int>(ReferenceEqualityComparer.Instance);
+            if (!_indexed![step])
+            {
+                Index(_byReference, _events, start[step], start[step + 1]);
+                _indexed[step] = true;
+            }
+
+            return _byReference.TryGetValue(traceEvent, out var index) ? index : -1;
         }
 
         for (int i = start[step], end = start[step + 1]; i < end; i++)

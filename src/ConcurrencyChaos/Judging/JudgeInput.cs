@@ -141,7 +141,18 @@ internal sealed class JudgeInput
     /// Whether <paramref name="a"/> certainly happened after <paramref name="b"/>: later in the trace (controlled),
     /// or recorded more than the tie tolerance later (real time: closer events are a tie, and a tie is never "after").
     /// </summary>
-    public bool After(TraceEvent a, TraceEvent b) => Trace.Ties is { } ties ? ties.Later(a, b) : IndexOf(a) > IndexOf(b);
+    public bool After(TraceEvent a, TraceEvent b) => Trace.Ties is { } ties ? ties.Later(a, b) : LaterInTrace(a, b);
+
+    /// <summary>
+    /// Whether <paramref name="a"/> comes later in <see cref="Model.Trace.Events"/> than <paramref name="b"/>, both events
+    /// of the trace: told by their steps when the trace is in step order and they differ, by their positions otherwise.
+    /// </summary>
+    public bool LaterInTrace(TraceEvent a, TraceEvent b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        return a.Step != b.Step && Positions.InStepOrder ? a.Step > b.Step : IndexOf(a) > IndexOf(b);
+    }
 
     /// <summary>
     /// Whether <paramref name="a"/> came at a later time than <paramref name="b"/>: a later virtual instant

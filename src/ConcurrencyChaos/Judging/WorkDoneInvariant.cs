@@ -30,7 +30,7 @@ internal sealed class WorkDoneInvariant : Invariant
         ArgumentNullException.ThrowIfNull(input);
         if (input.Trace.Root.Outcome != NodeOutcome.RanToCompletion
             || input.Root.Ended is not { Outcome: NodeOutcome.RanToCompletion } rootEnded
-            || (input.CallerCancelled is { } cancelled && input.IndexOf(cancelled) < input.IndexOf(rootEnded)))
+            || (input.CallerCancelled is { } cancelled && input.LaterInTrace(rootEnded, cancelled)))
         {
             yield break;
         }
