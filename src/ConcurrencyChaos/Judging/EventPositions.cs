@@ -17,7 +17,7 @@ internal sealed class EventPositions
     private const int LongStretch = 8;
 
     private readonly bool _inStepOrder;
-    private readonly bool[]? _indexed;
+    private bool[]? _indexed;
     private Dictionary<TraceEvent, int>? _byReference;
 
     public EventPositions(IReadOnlyList<TraceEvent> events)
@@ -54,7 +54,6 @@ internal sealed class EventPositions
             }
 
             _startOfStep = start;
-            _indexed = new bool[steps];
         }
         else
         {
@@ -84,7 +83,8 @@ internal sealed class EventPositions
         {
             // A long stretch is indexed when first looked into.
             _byReference ??= new Dictionary<TraceEvent, int>(ReferenceEqualityComparer.Instance);
-            if (!_indexed![step])
+            _indexed ??= new bool[start.Length - 1];
+            if (!_indexed[step])
             {
                 Index(_byReference, _events, start[step], start[step + 1]);
                 _indexed[step] = true;

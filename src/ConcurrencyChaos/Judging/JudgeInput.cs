@@ -14,7 +14,7 @@ internal sealed class JudgeInput
     private ReferenceOutcome? _reference;
     private bool? _terminatesInAnyStartOrder;
     private NodeTimeline?[]? _timelines;
-    private int[]? _parents;
+    private readonly int[] _parents;
     private Dictionary<string, int>? _order;
     private EventPositions? _positions;
     private TraceEvent? _callerCancelled;
@@ -29,9 +29,7 @@ internal sealed class JudgeInput
         Tree = tree;
         Trace = trace;
         _bounds = bounds ?? ConcurrencyBounds.None;
-        var entries = new List<TreeEntry>(tree.NodeCount);
-        entries.AddRange(tree.Entries());
-        Entries = entries;
+        (Entries, _parents) = Walk(tree);
     }
 
     // The lookups below are built on first use: a run that breaks nothing asks for few of them, and judging is paid per
@@ -111,7 +109,7 @@ internal sealed class JudgeInput
     }
 
     /// <summary>The position in <see cref="Entries"/> of the group that received the node at <paramref name="position"/>; -1 for the root.</summary>
-    public int ParentAt(int position) => (_parents ??= Parents(Entries))[position];
+    public int ParentAt(int position) => _parents[position];
 
     /// <summary>The position of a node in the tree's pre-order; ids unknown to the tree come after, in order of appearance.</summary>
     public int OrderOf(string nodeId) => Order.TryGetValue(nodeId, out var order) ? order : int.MaxValue;
@@ -177,23 +175,36 @@ internal sealed class JudgeInput
     /// <summary>Whether the root's task ended and the caller's await got a result.</summary>
     public bool RootEnded => Trace.Root.Outcome is not null && Root.Ended is not null;
 
-    /// <summary>The position of each entry's parent, found on the path from the root that pre-order keeps: linear in the tree.</summary>
-    private static int[] Parents(IReadOnlyList<TreeEntry> entries)
+    /// <summary>
+    /// The tree's entries in pre-order (as <see cref="TaskTree.Entries"/> gives them) and the position of each one's
+    /// parent, in one walk into arrays of the tree's size: no growing lists, no enumerator.
+    /// </summary>
+    private static (TreeEntry[] Entries, int[] Parents) Walk(TaskTree tree)
     {
-        var parents = new int[entries.Count];
-        var path = new Stack<int>();
-        for (var i = 0; i < entries.Count; i++)
+        var entries = new TreeEntry[tree.NodeCount];
+        var parents = new int[entries.Length];
+
+        // Children are pushed last first, so that they come off the stack in order; the stack never holds more than the tree.
+        var pending = new (TreeEntry Entry, int Parent)[entries.Length];
+        var count = 0;
+        var next = 0;
+        pending[count++] = (new TreeEntry(TaskTree.RootId, null, tree.Root), -1);
+        while (count > 0)
         {
-            var parentId = entries[i].ParentId;
-            while (path.Count > 0 && parentId is not null && !string.Equals(entries[path.Peek()].Id, parentId, StringComparison.Ordinal))
+            var (entry, parent) = pending[--count];
+            entries[next] = entry;
+            parents[next] = parent;
+            if (entry.Node is Group group)
             {
-                path.Pop();
+                for (var i = group.Children.Count - 1; i >= 0; i--)
+                {
+                    pending[count++] = (new TreeEntry(TaskTree.ChildId(entry.Id, i), entry.Id, group.Children[i]), next);
+                }
             }
 
-            parents[i] = parentId is null || path.Count == 0 ? -1 : path.Peek();
-            path.Push(i);
+            next++;
         }
 
-        return parents;
+        return (entries, parents);
     }
 }

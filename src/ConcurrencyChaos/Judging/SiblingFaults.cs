@@ -28,9 +28,9 @@ internal sealed class SiblingFaults
     /// </summary>
     public static SiblingFaults?[] ByGroup(JudgeInput input)
     {
-        var entries = input.Entries;
-        var faults = new List<TraceEvent>?[entries.Count];
-        for (var i = 1; i < entries.Count; i++)
+        var count = input.Entries.Count;
+        var faults = new List<TraceEvent>?[count];
+        for (var i = 1; i < count; i++)
         {
             if (input.NodeAt(i).Ended is { Outcome: NodeOutcome.Faulted } ended)
             {
@@ -38,29 +38,32 @@ internal sealed class SiblingFaults
             }
         }
 
-        var byGroup = new SiblingFaults?[entries.Count];
-        for (var group = 0; group < faults.Length; group++)
+        var byGroup = new SiblingFaults?[count];
+        for (var group = 0; group < count; group++)
         {
-            // The sort is paid only for two faults or more; trace positions are distinct, so it is the stable one.
-            if (faults[group] is { } ends)
+            byGroup[group] = faults[group] switch
             {
-                var inOrder = ends.ToArray();
-                if (inOrder.Length > 1)
-                {
-                    var positions = new int[inOrder.Length];
-                    for (var j = 0; j < inOrder.Length; j++)
-                    {
-                        positions[j] = input.IndexOf(inOrder[j]);
-                    }
-
-                    Array.Sort(positions, inOrder);
-                }
-
-                byGroup[group] = new SiblingFaults(inOrder);
-            }
+                null => null,
+                { Count: 1 } ends => new([ends[0]]),
+                var ends => new(InTraceOrder(input, ends)),
+            };
         }
 
         return byGroup;
+    }
+
+    /// <summary>Two faults or more, sorted by their trace positions (distinct, so this is the stable sort).</summary>
+    private static TraceEvent[] InTraceOrder(JudgeInput input, List<TraceEvent> ends)
+    {
+        var inOrder = ends.ToArray();
+        var positions = new int[inOrder.Length];
+        for (var j = 0; j < inOrder.Length; j++)
+        {
+            positions[j] = input.IndexOf(inOrder[j]);
+        }
+
+        Array.Sort(positions, inOrder);
+        return inOrder;
     }
 
     /// <summary>The earliest fault of a sibling of <paramref name="nodeId"/> (a child other than itself), or null.</summary>
