@@ -32,7 +32,8 @@ internal sealed class ErrorsObservedInvariant : Invariant
         var observed = input.Trace.Root.ObservedErrors.ToHashSet();
         var rootEnded = input.Root.Ended;
         var rootEndIndex = rootEnded is null ? int.MaxValue : input.IndexOf(rootEnded);
-        var reported = new HashSet<InjectedError>();
+        var thrown = ThrownByNode(input);
+        var reported = new HashSet<InjectedError>(thrown.Length);
         var root = input.Trace.Root;
         string? callerSaw = null;
 
@@ -41,8 +42,9 @@ internal sealed class ErrorsObservedInvariant : Invariant
             ? $"{What(late)}, after the caller's await ended at {Words.Ms(rootEnded!.Time)}, never reached it"
             : $"{What((LostErrorFinding)f)} never reached the caller, which saw {callerSaw ??= CallerSaw(root)}";
         var events = input.Trace.Events;
-        foreach (var index in ThrownByNode(input))
+        foreach (var key in thrown)
         {
+            var index = (int)(key & uint.MaxValue);
             var e = events[index];
             var error = e.Error!;
             if (observed.Contains(error) || !reported.Add(error))
@@ -59,9 +61,9 @@ internal sealed class ErrorsObservedInvariant : Invariant
     /// <summary>
     /// The positions of the events that threw an injected error, by the node that threw it (tree pre-order), then in
     /// trace order: one pass over the tree finds the nodes that threw, one over the trace their events, then one sort
-    /// of the thrown events alone by (node, position).
+    /// of the thrown events alone by (node, position), each packed in one number whose low half is the position.
     /// </summary>
-    private static IEnumerable<int> ThrownByNode(JudgeInput input)
+    private static long[] ThrownByNode(JudgeInput input)
     {
         var throwers = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < input.Entries.Count; i++)
@@ -73,26 +75,34 @@ internal sealed class ErrorsObservedInvariant : Invariant
         }
 
         var events = input.Trace.Events;
-        var thrown = new List<long>();
+        var count = 0;
         for (var i = 0; i < events.Count; i++)
         {
-            if (events[i] is { Kind: TraceEventKind.Threw, Error: not null } e)
+            count += IsThrown(events[i]) ? 1 : 0;
+        }
+
+        var thrown = new long[count];
+        for (int i = 0, next = 0; i < events.Count; i++)
+        {
+            if (IsThrown(events[i]))
             {
                 // Ids the tree does not know (a runtime bug) come after all of its nodes, as they first appear.
-                var node = throwers.TryGetValue(e.NodeId, out var position) ? position : input.OrderOf(e.NodeId);
-                thrown.Add(((long)node << 32) | (uint)i);
+                var node = throwers.TryGetValue(events[i].NodeId, out var position) ? position : input.OrderOf(events[i].NodeId);
+                thrown[next++] = ((long)node << 32) | (uint)i;
             }
         }
 
-        thrown.Sort();
-        return thrown.Select(key => (int)(key & uint.MaxValue));
+        Array.Sort(thrown);
+        return thrown;
     }
+
+    private static bool IsThrown(TraceEvent e) => e is { Kind: TraceEventKind.Threw, Error: not null };
 
     private static bool AnyThrown(IReadOnlyList<TraceEvent> events)
     {
         for (var i = 0; i < events.Count; i++)
         {
-            if (events[i].Kind == TraceEventKind.Threw && events[i].Error is not null)
+            if (IsThrown(events[i]))
             {
                 return true;
             }

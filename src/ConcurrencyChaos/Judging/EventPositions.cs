@@ -14,7 +14,7 @@ internal sealed class EventPositions
     private readonly IReadOnlyList<TraceEvent> _events;
     private readonly long _firstStep;
     private readonly int[]? _startOfStep;
-    private const int LongStretch = 8;
+    private const int LongStretch = 64;
 
     private readonly bool _inStepOrder;
     private bool[]? _indexed;
@@ -86,6 +86,7 @@ internal sealed class EventPositions
             _indexed ??= new bool[start.Length - 1];
             if (!_indexed[step])
             {
+                _byReference.EnsureCapacity(_byReference.Count + start[step + 1] - start[step]);
                 Index(_byReference, _events, start[step], start[step + 1]);
                 _indexed[step] = true;
             }

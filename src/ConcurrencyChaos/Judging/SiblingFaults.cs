@@ -5,20 +5,25 @@ namespace ConcurrencyChaos.Judging;
 /// <summary>
 /// The faulted ends of one group's children, in trace order, gathered for every group in one pass over the tree so
 /// that fail-fast finds the fault that catches each sibling without going through its siblings again: judging a group
-/// of w children costs O(w) when at most one of them faulted, O(w log w) at worst, never O(w²).
+/// of w children costs O(w) when at most one of them faulted, O(w log w) at worst, never O(w²). Every group's faults
+/// share one array, each group a stretch of it.
 /// </summary>
 internal sealed class SiblingFaults
 {
     private readonly TraceEvent[] _faults;
     private readonly long[] _earliestTimeSoFar;
+    private readonly int _start;
+    private readonly int _end;
 
-    private SiblingFaults(TraceEvent[] faults)
+    private SiblingFaults(TraceEvent[] faults, long[] earliestTimeSoFar, int start, int count)
     {
         _faults = faults;
-        _earliestTimeSoFar = new long[faults.Length];
-        for (var i = 0; i < faults.Length; i++)
+        _earliestTimeSoFar = earliestTimeSoFar;
+        _start = start;
+        _end = start + count;
+        for (var i = start; i < _end; i++)
         {
-            _earliestTimeSoFar[i] = i == 0 ? faults[0].Time : Math.Min(_earliestTimeSoFar[i - 1], faults[i].Time);
+            earliestTimeSoFar[i] = i == start ? faults[start].Time : Math.Min(earliestTimeSoFar[i - 1], faults[i].Time);
         }
     }
 
@@ -28,56 +33,71 @@ internal sealed class SiblingFaults
     /// </summary>
     public static SiblingFaults?[] ByGroup(JudgeInput input)
     {
+        // Count each group's faulted children, give each group its stretch of one array, then fill the stretches.
         var count = input.Entries.Count;
-        var faults = new List<TraceEvent>?[count];
+        var next = new int[count];
+        var total = 0;
+        for (var i = 1; i < count; i++)
+        {
+            if (input.NodeAt(i).Ended is { Outcome: NodeOutcome.Faulted })
+            {
+                next[input.ParentAt(i)]++;
+                total++;
+            }
+        }
+
+        var starts = new int[count];
+        for (int group = 0, start = 0; group < count; group++)
+        {
+            var faulted = next[group];
+            (starts[group], next[group]) = (start, start);
+            start += faulted;
+        }
+
+        var faults = new TraceEvent[total];
         for (var i = 1; i < count; i++)
         {
             if (input.NodeAt(i).Ended is { Outcome: NodeOutcome.Faulted } ended)
             {
-                (faults[input.ParentAt(i)] ??= []).Add(ended);
+                faults[next[input.ParentAt(i)]++] = ended;
             }
         }
 
         var byGroup = new SiblingFaults?[count];
+        var earliest = new long[total];
+        int[]? positions = null;
         for (var group = 0; group < count; group++)
         {
-            byGroup[group] = faults[group] switch
+            var (start, length) = (starts[group], next[group] - starts[group]);
+            if (length > 1)
             {
-                null => null,
-                { Count: 1 } ends => new([ends[0]]),
-                var ends => new(InTraceOrder(input, ends)),
-            };
+                // The sort is paid only for two faults or more; trace positions are distinct, so it is the stable one.
+                positions ??= new int[total];
+                for (var j = start; j < start + length; j++)
+                {
+                    positions[j] = input.IndexOf(faults[j]);
+                }
+
+                Array.Sort(positions, faults, start, length);
+            }
+
+            byGroup[group] = length == 0 ? null : new SiblingFaults(faults, earliest, start, length);
         }
 
         return byGroup;
     }
 
-    /// <summary>Two faults or more, sorted by their trace positions (distinct, so this is the stable sort).</summary>
-    private static TraceEvent[] InTraceOrder(JudgeInput input, List<TraceEvent> ends)
-    {
-        var inOrder = ends.ToArray();
-        var positions = new int[inOrder.Length];
-        for (var j = 0; j < inOrder.Length; j++)
-        {
-            positions[j] = input.IndexOf(inOrder[j]);
-        }
-
-        Array.Sort(positions, inOrder);
-        return inOrder;
-    }
-
     /// <summary>The earliest fault of a sibling of <paramref name="nodeId"/> (a child other than itself), or null.</summary>
     public TraceEvent? FirstOtherThan(string nodeId) =>
-        _faults.Length == 0 ? null
-        : _faults[0].NodeId != nodeId ? _faults[0]
-        : _faults.Length > 1 ? _faults[1]
+        _faults[_start].NodeId != nodeId ? _faults[_start]
+        : _end - _start > 1 ? _faults[_start + 1]
         : null;
 
     /// <summary>The earliest fault, in trace order, at a virtual time before <paramref name="time"/> (the node's own among them), or null.</summary>
     public TraceEvent? FirstBefore(long time)
     {
-        // The earliest time so far never grows along the list: find the first position where it is below time.
-        int low = 0, high = _faults.Length;
+        // The earliest time so far never grows along the stretch: find the first position where it is below time.
+        int low = _start, high = _end;
         while (low < high)
         {
             var middle = (low + high) / 2;
@@ -91,6 +111,6 @@ internal sealed class SiblingFaults
             }
         }
 
-        return low < _faults.Length ? _faults[low] : null;
+        return low < _end ? _faults[low] : null;
     }
 }
