@@ -29,11 +29,14 @@ internal sealed class ErrorsObservedInvariant : Invariant
             yield break; // nothing was thrown, so nothing can be lost
         }
 
-        var observed = input.Trace.Root.ObservedErrors.ToHashSet();
+        // The caller sees few errors, mostly all that were thrown: a scan finds one cheaper than a set, which only many
+        // are worth; the set of those already reported is made for the first that was lost.
+        var observedErrors = input.Trace.Root.ObservedErrors;
+        var observed = observedErrors.Count > 8 ? observedErrors.ToHashSet() : null;
         var rootEnded = input.Root.Ended;
         var rootEndIndex = rootEnded is null ? int.MaxValue : input.IndexOf(rootEnded);
         var thrown = ThrownByNode(input);
-        var reported = new HashSet<InjectedError>(thrown.Length);
+        HashSet<InjectedError>? reported = null;
         var root = input.Trace.Root;
         string? callerSaw = null;
 
@@ -47,7 +50,7 @@ internal sealed class ErrorsObservedInvariant : Invariant
             var index = (int)(key & uint.MaxValue);
             var e = events[index];
             var error = e.Error!;
-            if (observed.Contains(error) || !reported.Add(error))
+            if ((observed?.Contains(error) ?? Holds(observedErrors, error)) || !(reported ??= new(thrown.Length)).Add(error))
             {
                 continue;
             }
@@ -97,6 +100,19 @@ internal sealed class ErrorsObservedInvariant : Invariant
     }
 
     private static bool IsThrown(TraceEvent e) => e is { Kind: TraceEventKind.Threw, Error: not null };
+
+    private static bool Holds(IReadOnlyList<InjectedError> errors, InjectedError error)
+    {
+        for (var i = 0; i < errors.Count; i++)
+        {
+            if (EqualityComparer<InjectedError>.Default.Equals(errors[i], error))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool AnyThrown(IReadOnlyList<TraceEvent> events)
     {
