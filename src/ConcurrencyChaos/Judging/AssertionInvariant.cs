@@ -20,7 +20,7 @@ internal sealed class AssertionInvariant : Invariant
     public override IEnumerable<Violation> Check(JudgeInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        if (!input.Trace.Events.Any(e => e.Kind == TraceEventKind.AssertionFailed))
+        if (!AnyFailed(input.Trace.Events))
         {
             yield break;
         }
@@ -31,8 +31,23 @@ internal sealed class AssertionInvariant : Invariant
             .OrderBy(e => input.OrderOf(e.NodeId)); // stable: same node, trace order
         foreach (var e in failed)
         {
-            var finding = new AssertionFinding(e.NodeId, e);
-            yield return Violated(finding, $"{finding.Message} (Chaos.Assert in {e.NodeId} at {Words.Ms(e.Time)})");
+            yield return Violated(new AssertionFinding(e.NodeId, e), static f => Say((AssertionFinding)f));
         }
     }
+
+    private static bool AnyFailed(IReadOnlyList<TraceEvent> events)
+    {
+        for (var i = 0; i < events.Count; i++)
+        {
+            if (events[i].Kind == TraceEventKind.AssertionFailed)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string Say(AssertionFinding finding) =>
+        $"{finding.Message} (Chaos.Assert in {finding.Failed.NodeId} at {Words.Ms(finding.Failed.Time)})";
 }

@@ -28,18 +28,19 @@ internal sealed class CancellationPropagatedInvariant : Invariant
     public override IEnumerable<Violation> Check(JudgeInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        if (input.Trace.CallerCancelled is not { } cancelled)
+        if (input.CallerCancelled is not { } cancelled)
         {
             yield break;
         }
 
-        foreach (var entry in input.Entries)
+        var entries = input.Entries;
+        for (var i = 0; i < entries.Count; i++)
         {
-            var node = input.Node(entry.Id);
-            if (Lapse(input, entry.Id, node, cancelled) is { } lapse)
+            var (id, node) = (entries[i].Id, input.NodeAt(i));
+            if (Lapse(input, id, node, cancelled) is { } lapse)
             {
-                var finding = new CancellationFinding(entry.Id, cancelled, lapse, node.Started, node.TokenCancelled, node.Ended);
-                yield return Violated(finding, Say(finding));
+                var finding = new CancellationFinding(id, cancelled, lapse, node.Started, node.TokenCancelled, node.Ended);
+                yield return Violated(finding, static f => Say((CancellationFinding)f));
             }
         }
     }
@@ -50,7 +51,7 @@ internal sealed class CancellationPropagatedInvariant : Invariant
         if (id == TaskTree.RootId)
         {
             // Trace order, even in real time: a root that ends after work that saw the cancellation ends after it.
-            return node.Ended is { Outcome: NodeOutcome.RanToCompletion } ended && input.IndexOf(ended) > input.IndexOf(cancelled) && !AllEndedBefore(input, cancelled)
+            return node.Ended is { Outcome: NodeOutcome.RanToCompletion } ended && input.LaterInTrace(ended, cancelled) && !AllEndedBefore(input, cancelled)
                 ? CancellationLapse.RootSucceeded
                 : null;
         }
@@ -92,10 +93,20 @@ internal sealed class CancellationPropagatedInvariant : Invariant
     /// Whether every node but the root had ended before <paramref name="cancelled"/>: earlier in the trace or, in real
     /// time, in a tie with it without having seen it (its token still live when it ended, and not ended canceled).
     /// </summary>
-    private static bool AllEndedBefore(JudgeInput input, TraceEvent cancelled) =>
-        input.Entries.All(e => e.Id == TaskTree.RootId || (input.Node(e.Id) is { Ended: { } ended } node
-            && (input.IndexOf(ended) < input.IndexOf(cancelled) || (!input.After(ended, cancelled) && !SawCancellation(input, node, ended)))));
+    private static bool AllEndedBefore(JudgeInput input, TraceEvent cancelled)
+    {
+        for (var i = 1; i < input.Entries.Count; i++)
+        {
+            if (input.NodeAt(i) is not { Ended: { } ended } node
+                || (!input.LaterInTrace(cancelled, ended) && (input.After(ended, cancelled) || SawCancellation(input, node, ended))))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private static bool SawCancellation(JudgeInput input, NodeTimeline node, TraceEvent ended) =>
-        ended.Outcome == NodeOutcome.Canceled || (node.TokenCancelled is { } token && input.IndexOf(token) < input.IndexOf(ended));
+        ended.Outcome == NodeOutcome.Canceled || (node.TokenCancelled is { } token && input.LaterInTrace(ended, token));
 }

@@ -29,37 +29,96 @@ internal sealed class ErrorsObservedInvariant : Invariant
             yield break; // nothing was thrown, so nothing can be lost
         }
 
-        var observed = input.Trace.Root.ObservedErrors.ToHashSet();
+        // The caller sees few errors, mostly all that were thrown: a scan finds one cheaper than a set, which only many
+        // are worth; the set of those already reported is made for the first that was lost.
+        var observedErrors = input.Trace.Root.ObservedErrors;
+        var observed = observedErrors.Count > 8 ? observedErrors.ToHashSet() : null;
         var rootEnded = input.Root.Ended;
         var rootEndIndex = rootEnded is null ? int.MaxValue : input.IndexOf(rootEnded);
-        var reported = new HashSet<InjectedError>();
+        var thrown = ThrownByNode(input);
+        HashSet<InjectedError>? reported = null;
+        var root = input.Trace.Root;
         string? callerSaw = null;
-        var thrown = input.Trace.Events
-            .Select((e, index) => (Event: e, Index: index))
-            .Where(x => x.Event.Kind == TraceEventKind.Threw && x.Event.Error is not null)
-            .OrderBy(x => input.OrderOf(x.Event.NodeId))
-            .ThenBy(x => x.Index);
-        foreach (var (e, index) in thrown)
+
+        // One wording shared by the run's lost errors, which says what the caller saw once, when first read.
+        Func<Finding, string> say = f => f is LostErrorFinding { AfterRootEnded: true } late
+            ? $"{What(late)}, after the caller's await ended at {Words.Ms(rootEnded!.Time)}, never reached it"
+            : $"{What((LostErrorFinding)f)} never reached the caller, which saw {callerSaw ??= CallerSaw(root)}";
+        var events = input.Trace.Events;
+        foreach (var key in thrown)
         {
+            var index = (int)(key & uint.MaxValue);
+            var e = events[index];
             var error = e.Error!;
-            if (observed.Contains(error) || !reported.Add(error))
+            if ((observed?.Contains(error) ?? Holds(observedErrors, error)) || !(reported ??= new(thrown.Length)).Add(error))
             {
                 continue;
             }
 
-            var lost = new LostErrorFinding(e.NodeId, error, e, AfterRootEnded: index > rootEndIndex);
-            var what = $"{error.Kind} thrown by {e.NodeId} at {Words.Ms(e.Time)}";
-            yield return Violated(lost, lost.AfterRootEnded
-                ? $"{what}, after the caller's await ended at {Words.Ms(rootEnded!.Time)}, never reached it"
-                : $"{what} never reached the caller, which saw {callerSaw ??= CallerSaw(input.Trace.Root)}");
+            yield return Violated(new LostErrorFinding(e.NodeId, error, e, AfterRootEnded: index > rootEndIndex), say);
         }
+    }
+
+    private static string What(LostErrorFinding lost) => $"{lost.Error.Kind} thrown by {lost.NodeId} at {Words.Ms(lost.Threw.Time)}";
+
+    /// <summary>
+    /// The positions of the events that threw an injected error, by the node that threw it (tree pre-order), then in
+    /// trace order: one pass over the tree finds the nodes that threw, one over the trace their events, then one sort
+    /// of the thrown events alone by (node, position), each packed in one number whose low half is the position.
+    /// </summary>
+    private static long[] ThrownByNode(JudgeInput input)
+    {
+        var throwers = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < input.Entries.Count; i++)
+        {
+            if (input.NodeAt(i).Threw.Count > 0)
+            {
+                throwers[input.Entries[i].Id] = i;
+            }
+        }
+
+        var events = input.Trace.Events;
+        var count = 0;
+        for (var i = 0; i < events.Count; i++)
+        {
+            count += IsThrown(events[i]) ? 1 : 0;
+        }
+
+        var thrown = new long[count];
+        for (int i = 0, next = 0; i < events.Count; i++)
+        {
+            if (IsThrown(events[i]))
+            {
+                // Ids the tree does not know (a runtime bug) come after all of its nodes, as they first appear.
+                var node = throwers.TryGetValue(events[i].NodeId, out var position) ? position : input.OrderOf(events[i].NodeId);
+                thrown[next++] = ((long)node << 32) | (uint)i;
+            }
+        }
+
+        Array.Sort(thrown);
+        return thrown;
+    }
+
+    private static bool IsThrown(TraceEvent e) => e is { Kind: TraceEventKind.Threw, Error: not null };
+
+    private static bool Holds(IReadOnlyList<InjectedError> errors, InjectedError error)
+    {
+        for (var i = 0; i < errors.Count; i++)
+        {
+            if (EqualityComparer<InjectedError>.Default.Equals(errors[i], error))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool AnyThrown(IReadOnlyList<TraceEvent> events)
     {
         for (var i = 0; i < events.Count; i++)
         {
-            if (events[i].Kind == TraceEventKind.Threw && events[i].Error is not null)
+            if (IsThrown(events[i]))
             {
                 return true;
             }

@@ -24,23 +24,19 @@ internal sealed class FailFastInvariant : Invariant
             yield break; // no node faulted: no sibling had a fault to react to
         }
 
-        var faultsByGroup = new Dictionary<string, SiblingFaults>(StringComparer.Ordinal);
-        foreach (var entry in input.Entries)
+        var faultsByGroup = SiblingFaults.ByGroup(input);
+        var entries = input.Entries;
+        for (var i = 1; i < entries.Count; i++)
         {
-            var sibling = input.Node(entry.Id);
-            if (entry.ParentId is not { } groupId || sibling.Started is not { } started)
+            // A group none of whose children faulted has no fault to catch a sibling with.
+            if (faultsByGroup[input.ParentAt(i)] is not { } faults || input.NodeAt(i) is not { Started: { } started } sibling)
             {
                 continue;
             }
 
-            if (!faultsByGroup.TryGetValue(groupId, out var faults))
+            if (Catch(input, entries[i].Id, sibling, started, faults) is { } finding)
             {
-                faultsByGroup[groupId] = faults = SiblingFaults.Of(input, groupId);
-            }
-
-            if (Catch(input, entry.Id, sibling, started, faults) is { } finding)
-            {
-                yield return Violated(finding, Say(finding));
+                yield return Violated(finding, static f => Say((FailFastFinding)f));
             }
         }
     }

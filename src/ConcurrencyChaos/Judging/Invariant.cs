@@ -19,4 +19,10 @@ internal abstract class Invariant
 
     /// <summary>A violation of this invariant: what it found, and the line that says it.</summary>
     protected Violation Violated(Finding finding, string message) => new(Id, message) { Finding = finding };
+
+    /// <summary>
+    /// A violation of this invariant: what it found, and how <paramref name="say"/> words it from the finding alone, when
+    /// its message is first read (most judged violations never are).
+    /// </summary>
+    protected Violation Violated(Finding finding, Func<Finding, string> say) => new(Id, finding, say);
 }

@@ -13,10 +13,12 @@ internal sealed class JudgeInput
     private readonly ConcurrencyBounds _bounds;
     private ReferenceOutcome? _reference;
     private bool? _terminatesInAnyStartOrder;
-    private Dictionary<string, TreeEntry>? _entriesById;
-    private Dictionary<string, List<string>>? _children;
+    private NodeTimeline?[]? _timelines;
+    private readonly int[] _parents;
     private Dictionary<string, int>? _order;
-    private Dictionary<TraceEvent, int>? _eventIndex;
+    private EventPositions? _positions;
+    private TraceEvent? _callerCancelled;
+    private bool _callerCancelledFound;
     private RunView? _view;
 
     /// <summary>Prepares a tree and the trace of one run of it for judging; <paramref name="bounds"/> bound the ideal run (none by default).</summary>
@@ -27,37 +29,11 @@ internal sealed class JudgeInput
         Tree = tree;
         Trace = trace;
         _bounds = bounds ?? ConcurrencyBounds.None;
-        var entries = new List<TreeEntry>(tree.NodeCount);
-        entries.AddRange(tree.Entries());
-        Entries = entries;
+        (Entries, _parents) = Walk(tree);
     }
 
-    // The lookups below are built on first use: a run that breaks nothing asks for few of them, and judging is paid per tree.
-    private Dictionary<string, TreeEntry> EntriesById => _entriesById ??= Entries.ToDictionary(e => e.Id, StringComparer.Ordinal);
-
-    private Dictionary<string, List<string>> Children
-    {
-        get
-        {
-            if (_children is null)
-            {
-                var children = new Dictionary<string, List<string>>(Entries.Count, StringComparer.Ordinal);
-                foreach (var entry in Entries)
-                {
-                    children[entry.Id] = [];
-                    if (entry.ParentId is { } parent)
-                    {
-                        children[parent].Add(entry.Id);
-                    }
-                }
-
-                _children = children;
-            }
-
-            return _children;
-        }
-    }
-
+    // The lookups below are built on first use: a run that breaks nothing asks for few of them, and judging is paid per
+    // tree. Each is built in one pass, and nodes are then found by their position in the pre-order, not by id.
     private Dictionary<string, int> Order
     {
         get
@@ -83,25 +59,7 @@ internal sealed class JudgeInput
         }
     }
 
-    private Dictionary<TraceEvent, int> EventIndex
-    {
-        get
-        {
-            if (_eventIndex is null)
-            {
-                var events = Trace.Events;
-                var index = new Dictionary<TraceEvent, int>(events.Count, ReferenceEqualityComparer.Instance);
-                for (var i = 0; i < events.Count; i++)
-                {
-                    index.TryAdd(events[i], i);
-                }
-
-                _eventIndex = index;
-            }
-
-            return _eventIndex;
-        }
-    }
+    private EventPositions Positions => _positions ??= new EventPositions(Trace.Events);
 
     /// <summary>The tree that was run.</summary>
     public TaskTree Tree { get; }
@@ -120,20 +78,38 @@ internal sealed class JudgeInput
     /// <summary>Every node of the tree with its id and parent id, in pre-order.</summary>
     public IReadOnlyList<TreeEntry> Entries { get; }
 
+    /// <summary>The caller's cancellation event (<see cref="Model.Trace.CallerCancelled"/>), looked up once per judge.</summary>
+    public TraceEvent? CallerCancelled
+    {
+        get
+        {
+            if (!_callerCancelledFound)
+            {
+                var events = Trace.Events;
+                for (var i = 0; i < events.Count && _callerCancelled is null; i++)
+                {
+                    _callerCancelled = events[i].Kind == TraceEventKind.CallerCancelled ? events[i] : null;
+                }
+
+                _callerCancelledFound = true;
+            }
+
+            return _callerCancelled;
+        }
+    }
+
     /// <summary>The root's timeline.</summary>
-    public NodeTimeline Root => Trace.Node(TaskTree.RootId);
+    public NodeTimeline Root => NodeAt(0);
 
-    /// <summary>A node's timeline (an empty one if the run never reached it).</summary>
-    public NodeTimeline Node(string nodeId) => Trace.Node(nodeId);
+    /// <summary>The timeline of the node at <paramref name="position"/> in <see cref="Entries"/>, looked up once per judge.</summary>
+    public NodeTimeline NodeAt(int position)
+    {
+        var timelines = _timelines ??= new NodeTimeline?[Entries.Count];
+        return timelines[position] ??= Trace.Node(Entries[position].Id);
+    }
 
-    /// <summary>The tree node with this id, or null if the tree has none.</summary>
-    public TreeNode? TreeNode(string nodeId) => EntriesById.TryGetValue(nodeId, out var entry) ? entry.Node : null;
-
-    /// <summary>The id of the group that received this node, or null for the root (or an unknown id).</summary>
-    public string? ParentOf(string nodeId) => EntriesById.TryGetValue(nodeId, out var entry) ? entry.ParentId : null;
-
-    /// <summary>The ids of a group's children in order (empty for a leaf or an unknown id).</summary>
-    public IReadOnlyList<string> ChildrenOf(string nodeId) => Children.TryGetValue(nodeId, out var children) ? children : [];
+    /// <summary>The position in <see cref="Entries"/> of the group that received the node at <paramref name="position"/>; -1 for the root.</summary>
+    public int ParentAt(int position) => _parents[position];
 
     /// <summary>The position of a node in the tree's pre-order; ids unknown to the tree come after, in order of appearance.</summary>
     public int OrderOf(string nodeId) => Order.TryGetValue(nodeId, out var order) ? order : int.MaxValue;
@@ -142,7 +118,7 @@ internal sealed class JudgeInput
     public int IndexOf(TraceEvent traceEvent)
     {
         ArgumentNullException.ThrowIfNull(traceEvent);
-        if (EventIndex.TryGetValue(traceEvent, out var index))
+        if (Positions.Of(traceEvent) is var index and >= 0)
         {
             return index;
         }
@@ -163,7 +139,18 @@ internal sealed class JudgeInput
     /// Whether <paramref name="a"/> certainly happened after <paramref name="b"/>: later in the trace (controlled),
     /// or recorded more than the tie tolerance later (real time: closer events are a tie, and a tie is never "after").
     /// </summary>
-    public bool After(TraceEvent a, TraceEvent b) => Trace.Ties is { } ties ? ties.Later(a, b) : IndexOf(a) > IndexOf(b);
+    public bool After(TraceEvent a, TraceEvent b) => Trace.Ties is { } ties ? ties.Later(a, b) : LaterInTrace(a, b);
+
+    /// <summary>
+    /// Whether <paramref name="a"/> comes later in <see cref="Model.Trace.Events"/> than <paramref name="b"/>, both events
+    /// of the trace: told by their steps when the trace is in step order and they differ, by their positions otherwise.
+    /// </summary>
+    public bool LaterInTrace(TraceEvent a, TraceEvent b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        return a.Step != b.Step && Positions.InStepOrder ? a.Step > b.Step : IndexOf(a) > IndexOf(b);
+    }
 
     /// <summary>
     /// Whether <paramref name="a"/> came at a later time than <paramref name="b"/>: a later virtual instant
@@ -187,4 +174,37 @@ internal sealed class JudgeInput
 
     /// <summary>Whether the root's task ended and the caller's await got a result.</summary>
     public bool RootEnded => Trace.Root.Outcome is not null && Root.Ended is not null;
+
+    /// <summary>
+    /// The tree's entries in pre-order (as <see cref="TaskTree.Entries"/> gives them) and the position of each one's
+    /// parent, in one walk into arrays of the tree's size: no growing lists, no enumerator.
+    /// </summary>
+    private static (TreeEntry[] Entries, int[] Parents) Walk(TaskTree tree)
+    {
+        var entries = new TreeEntry[tree.NodeCount];
+        var parents = new int[entries.Length];
+
+        // Children are pushed last first, so that they come off the stack in order; the stack never holds more than the tree.
+        var pending = new (TreeEntry Entry, int Parent)[entries.Length];
+        var count = 0;
+        var next = 0;
+        pending[count++] = (new TreeEntry(TaskTree.RootId, null, tree.Root), -1);
+        while (count > 0)
+        {
+            var (entry, parent) = pending[--count];
+            entries[next] = entry;
+            parents[next] = parent;
+            if (entry.Node is Group group)
+            {
+                for (var i = group.Children.Count - 1; i >= 0; i--)
+                {
+                    pending[count++] = (new TreeEntry(TaskTree.ChildId(entry.Id, i), entry.Id, group.Children[i]), next);
+                }
+            }
+
+            next++;
+        }
+
+        return (entries, parents);
+    }
 }

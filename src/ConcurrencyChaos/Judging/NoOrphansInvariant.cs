@@ -18,16 +18,17 @@ internal sealed class NoOrphansInvariant : Invariant
     public override IEnumerable<Violation> Check(JudgeInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        foreach (var entry in input.Entries)
+        var entries = input.Entries;
+        for (var i = 1; i < entries.Count; i++)
         {
-            if (entry.ParentId is not { } parentId
-                || input.Node(parentId).Ended is not { } groupEnded
-                || input.Node(entry.Id).Started is not { } started)
+            var parent = input.ParentAt(i);
+            if (input.NodeAt(parent).Ended is not { } groupEnded
+                || input.NodeAt(i) is not { Started: { } started } child)
             {
                 continue;
             }
 
-            var child = input.Node(entry.Id);
+            var (entry, parentId) = (entries[i], entries[parent].Id);
             OrphanKind? kind = input.After(started, groupEnded) ? OrphanKind.StartedAfterGroupEnded
                 : child.Ended is not { } ended ? OrphanKind.NeverEnded
                 : input.After(ended, groupEnded) ? OrphanKind.EndedAfterGroup
@@ -35,7 +36,7 @@ internal sealed class NoOrphansInvariant : Invariant
             if (kind is { } how)
             {
                 var orphan = new OrphanFinding(entry.Id, parentId, groupEnded, started, child.Ended, how);
-                yield return Violated(orphan, Say(orphan));
+                yield return Violated(orphan, static f => Say((OrphanFinding)f));
             }
         }
     }

@@ -3,61 +3,101 @@ using ConcurrencyChaos.Model;
 namespace ConcurrencyChaos.Judging;
 
 /// <summary>
-/// The faulted ends of one group's children, in trace order, gathered once per group so that fail-fast
-/// finds the fault that catches each sibling without going through its siblings again: judging a group
-/// of w children costs O(w log w), not O(w²).
+/// The faulted ends of one group's children, in trace order, gathered for every group in one pass over the tree so
+/// that fail-fast finds the fault that catches each sibling without going through its siblings again: judging a group
+/// of w children costs O(w) when at most one of them faulted, O(w log w) at worst, never O(w²). Every group's faults
+/// share one array, each group a stretch of it.
 /// </summary>
 internal sealed class SiblingFaults
 {
-    private static readonly SiblingFaults None = new([]);
-
     private readonly TraceEvent[] _faults;
     private readonly long[] _earliestTimeSoFar;
+    private readonly int _start;
+    private readonly int _end;
 
-    private SiblingFaults(TraceEvent[] faults)
+    private SiblingFaults(TraceEvent[] faults, long[] earliestTimeSoFar, int start, int count)
     {
         _faults = faults;
-        _earliestTimeSoFar = new long[faults.Length];
-        for (var i = 0; i < faults.Length; i++)
+        _earliestTimeSoFar = earliestTimeSoFar;
+        _start = start;
+        _end = start + count;
+        for (var i = start; i < _end; i++)
         {
-            _earliestTimeSoFar[i] = i == 0 ? faults[0].Time : Math.Min(_earliestTimeSoFar[i - 1], faults[i].Time);
+            earliestTimeSoFar[i] = i == start ? faults[start].Time : Math.Min(earliestTimeSoFar[i - 1], faults[i].Time);
         }
     }
 
-    /// <summary>The faults among the children of <paramref name="groupId"/>, earliest first.</summary>
-    public static SiblingFaults Of(JudgeInput input, string groupId)
+    /// <summary>
+    /// The faults among the children of each group, earliest first, by the group's position in
+    /// <see cref="JudgeInput.Entries"/>; null for a group none of whose children faulted (and for a leaf).
+    /// </summary>
+    public static SiblingFaults?[] ByGroup(JudgeInput input)
     {
-        // Most groups have no faulted child: they share one empty list, and the sort is paid only for two faults or more.
-        List<TraceEvent>? faults = null;
-        var children = input.ChildrenOf(groupId);
-        for (var i = 0; i < children.Count; i++)
+        // Count each group's faulted children, give each group its stretch of one array, then fill the stretches.
+        var count = input.Entries.Count;
+        var next = new int[count];
+        var total = 0;
+        for (var i = 1; i < count; i++)
         {
-            if (input.Node(children[i]).Ended is { Outcome: NodeOutcome.Faulted } ended)
+            if (input.NodeAt(i).Ended is { Outcome: NodeOutcome.Faulted })
             {
-                (faults ??= []).Add(ended);
+                next[input.ParentAt(i)]++;
+                total++;
             }
         }
 
-        return faults switch
+        var starts = new int[count];
+        for (int group = 0, start = 0; group < count; group++)
         {
-            null => None,
-            { Count: 1 } => new([faults[0]]),
-            _ => new([.. faults.OrderBy(input.IndexOf)]),
-        };
+            var faulted = next[group];
+            (starts[group], next[group]) = (start, start);
+            start += faulted;
+        }
+
+        var faults = new TraceEvent[total];
+        for (var i = 1; i < count; i++)
+        {
+            if (input.NodeAt(i).Ended is { Outcome: NodeOutcome.Faulted } ended)
+            {
+                faults[next[input.ParentAt(i)]++] = ended;
+            }
+        }
+
+        var byGroup = new SiblingFaults?[count];
+        var earliest = new long[total];
+        int[]? positions = null;
+        for (var group = 0; group < count; group++)
+        {
+            var (start, length) = (starts[group], next[group] - starts[group]);
+            if (length > 1)
+            {
+                // The sort is paid only for two faults or more; trace positions are distinct, so it is the stable one.
+                positions ??= new int[total];
+                for (var j = start; j < start + length; j++)
+                {
+                    positions[j] = input.IndexOf(faults[j]);
+                }
+
+                Array.Sort(positions, faults, start, length);
+            }
+
+            byGroup[group] = length == 0 ? null : new SiblingFaults(faults, earliest, start, length);
+        }
+
+        return byGroup;
     }
 
     /// <summary>The earliest fault of a sibling of <paramref name="nodeId"/> (a child other than itself), or null.</summary>
     public TraceEvent? FirstOtherThan(string nodeId) =>
-        _faults.Length == 0 ? null
-        : _faults[0].NodeId != nodeId ? _faults[0]
-        : _faults.Length > 1 ? _faults[1]
+        _faults[_start].NodeId != nodeId ? _faults[_start]
+        : _end - _start > 1 ? _faults[_start + 1]
         : null;
 
     /// <summary>The earliest fault, in trace order, at a virtual time before <paramref name="time"/> (the node's own among them), or null.</summary>
     public TraceEvent? FirstBefore(long time)
     {
-        // The earliest time so far never grows along the list: find the first position where it is below time.
-        int low = 0, high = _faults.Length;
+        // The earliest time so far never grows along the stretch: find the first position where it is below time.
+        int low = _start, high = _end;
         while (low < high)
         {
             var middle = (low + high) / 2;
@@ -71,6 +111,6 @@ internal sealed class SiblingFaults
             }
         }
 
-        return low < _faults.Length ? _faults[low] : null;
+        return low < _end ? _faults[low] : null;
     }
 }

@@ -26,7 +26,7 @@ internal sealed class TerminatesInvariant : Invariant
 
         var trace = input.Trace;
         var waiting = input.Entries
-            .Where(e => e.Id != TaskTree.RootId && input.Node(e.Id) is { Started: not null, Ended: null })
+            .Where((_, i) => i > 0 && input.NodeAt(i) is { Started: not null, Ended: null })
             .ToList();
 
         // Leaves first (in tree order), then the groups waiting on them, innermost first.

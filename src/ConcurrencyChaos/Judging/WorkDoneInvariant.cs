@@ -30,20 +30,21 @@ internal sealed class WorkDoneInvariant : Invariant
         ArgumentNullException.ThrowIfNull(input);
         if (input.Trace.Root.Outcome != NodeOutcome.RanToCompletion
             || input.Root.Ended is not { Outcome: NodeOutcome.RanToCompletion } rootEnded
-            || (input.Trace.CallerCancelled is { } cancelled && input.IndexOf(cancelled) < input.IndexOf(rootEnded)))
+            || (input.CallerCancelled is { } cancelled && input.LaterInTrace(rootEnded, cancelled)))
         {
             yield break;
         }
 
-        foreach (var entry in input.Entries)
+        var entries = input.Entries;
+        for (var i = 1; i < entries.Count; i++)
         {
-            if (entry.ParentId is { } groupId && input.Node(entry.Id).Started is null && input.Node(groupId).Started is not null)
+            if (input.NodeAt(i).Started is null && input.NodeAt(input.ParentAt(i)).Started is not null)
             {
-                var skipped = new SkippedWorkFinding(entry.Id, groupId, rootEnded);
-                yield return Violated(
-                    skipped,
-                    $"{entry.Id} never started, though its group {groupId} ran and the root ended successfully at {Words.Ms(rootEnded.Time)} with no cancellation by the caller");
+                yield return Violated(new SkippedWorkFinding(entries[i].Id, entries[i].ParentId!, rootEnded), static f => Say((SkippedWorkFinding)f));
             }
         }
     }
+
+    private static string Say(SkippedWorkFinding skipped) =>
+        $"{skipped.NodeId} never started, though its group {skipped.GroupId} ran and the root ended successfully at {Words.Ms(skipped.RootEnded.Time)} with no cancellation by the caller";
 }

@@ -1,0 +1,115 @@
+using ConcurrencyChaos.Model;
+
+namespace ConcurrencyChaos.Judging;
+
+/// <summary>
+/// Where each recorded event is in <see cref="Trace.Events"/>, found without hashing: a run records its events in
+/// step order, so the events of one step are a short stretch of the list, and a table by step says where each stretch
+/// begins (one pass to build, a few comparisons per look-up). The events of a long stretch (a cascade: one fault
+/// cancelling thousands of siblings in one step) are indexed by reference, as is a whole trace whose steps go back or
+/// are too sparse for a table (one made by hand): a look-up never scans more than a few events.
+/// </summary>
+internal sealed class EventPositions
+{
+    private readonly IReadOnlyList<TraceEvent> _events;
+    private readonly long _firstStep;
+    private readonly int[]? _startOfStep;
+    private const int LongStretch = 64;
+
+    private readonly bool _inStepOrder;
+    private bool[]? _indexed;
+    private Dictionary<TraceEvent, int>? _byReference;
+
+    public EventPositions(IReadOnlyList<TraceEvent> events)
+    {
+        _events = events;
+        _firstStep = events.Count == 0 ? 0 : events[0].Step;
+        var lastStep = _firstStep;
+        var inStepOrder = true;
+        for (var i = 1; i < events.Count && inStepOrder; i++)
+        {
+            inStepOrder = events[i].Step >= lastStep;
+            lastStep = events[i].Step;
+        }
+
+        _inStepOrder = inStepOrder;
+        if (inStepOrder && lastStep - _firstStep <= (4L * events.Count) + 64)
+        {
+            // _startOfStep[k]: the position of the first event of step _firstStep + k or later.
+            var steps = (int)(lastStep - _firstStep) + 1;
+            var start = new int[steps + 1];
+            var k = 0;
+            for (var i = 0; i < events.Count; i++)
+            {
+                var step = (int)(events[i].Step - _firstStep);
+                while (k <= step)
+                {
+                    start[k++] = i;
+                }
+            }
+
+            while (k <= steps)
+            {
+                start[k++] = events.Count;
+            }
+
+            _startOfStep = start;
+        }
+        else
+        {
+            _byReference = new Dictionary<TraceEvent, int>(events.Count, ReferenceEqualityComparer.Instance);
+            Index(_byReference, events, 0, events.Count);
+        }
+    }
+
+    /// <summary>Gets whether the trace is in step order: an event of a later step is later in the trace.</summary>
+    public bool InStepOrder => _inStepOrder;
+
+    /// <summary>The first position of this very instance in the trace, or -1 when the trace does not hold it.</summary>
+    public int Of(TraceEvent traceEvent)
+    {
+        if (_startOfStep is not { } start)
+        {
+            return _byReference!.TryGetValue(traceEvent, out var index) ? index : -1;
+        }
+
+        var step = traceEvent.Step - _firstStep;
+        if (step < 0 || step >= start.Length - 1)
+        {
+            return -1;
+        }
+
+        if (start[step + 1] - start[step] > LongStretch)
+        {
+            // A long stretch is indexed when first looked into.
+            _byReference ??= new Dictionary<TraceEvent, int>(ReferenceEqualityComparer.Instance);
+            _indexed ??= new bool[start.Length - 1];
+            if (!_indexed[step])
+            {
+                _byReference.EnsureCapacity(_byReference.Count + start[step + 1] - start[step]);
+                Index(_byReference, _events, start[step], start[step + 1]);
+                _indexed[step] = true;
+            }
+
+            return _byReference.TryGetValue(traceEvent, out var index) ? index : -1;
+        }
+
+        for (int i = start[step], end = start[step + 1]; i < end; i++)
+        {
+            if (ReferenceEquals(_events[i], traceEvent))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static void Index(Dictionary<TraceEvent, int> byReference, IReadOnlyList<TraceEvent> events, int from, int to)
+    {
+        for (var i = from; i < to; i++)
+        {
+            byReference.TryAdd(events[i], i);
+        }
+    }
+}
