@@ -33,6 +33,7 @@ internal sealed class ChaosSearch
     private TreeRunner? _current;
     private TaskTree? _currentTree;
     private long _finishedSteps;
+    private readonly Action<TreeRunner> _started;
 
     private ChaosSearch(ChaosPattern pattern, ChaosOptions options)
     {
@@ -40,6 +41,7 @@ internal sealed class ChaosSearch
         _options = options;
         _invariants = options.InvariantsToCheck();
         _trees = SearchTrees.For(pattern, options);
+        _started = runner => Volatile.Write(ref _current, runner); // one delegate per search, not one per tree
     }
 
     public static ChaosResult Run(ChaosPattern pattern, ChaosOptions options, CancellationToken cancellationToken)
@@ -260,7 +262,7 @@ internal sealed class ChaosSearch
         RunReport report;
         try
         {
-            report = SingleRun.OnThisThread(tree, _pattern, _options.Run, _invariants, runner => Volatile.Write(ref _current, runner), cancellationToken);
+            report = SingleRun.OnThisThread(tree, _pattern, _options.Run, _invariants, _started, cancellationToken);
         }
         finally
         {

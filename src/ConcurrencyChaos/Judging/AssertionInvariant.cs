@@ -17,12 +17,12 @@ internal sealed class AssertionInvariant : Invariant
     public override string Summary => "Every Chaos.Assert made during the run held.";
 
     /// <inheritdoc />
-    public override IEnumerable<Violation> Check(JudgeInput input)
+    public override void Check(JudgeInput input, ref List<Violation>? found)
     {
         ArgumentNullException.ThrowIfNull(input);
         if (!AnyFailed(input.Trace.Events))
         {
-            yield break;
+            return;
         }
 
         var failed = input.Trace.Events
@@ -31,7 +31,7 @@ internal sealed class AssertionInvariant : Invariant
             .OrderBy(e => input.OrderOf(e.NodeId)); // stable: same node, trace order
         foreach (var e in failed)
         {
-            yield return Violated(new AssertionFinding(e.NodeId, e), static f => Say((AssertionFinding)f));
+            Add(ref found, Violated(new AssertionFinding(e.NodeId, e), static f => Say((AssertionFinding)f)));
         }
     }
 

@@ -25,30 +25,29 @@ internal sealed class CancellationPropagatedInvariant : Invariant
         "When the caller cancels, every running node sees its token cancelled in that instant, and the root does not end successfully afterwards unless all of its work had already ended.";
 
     /// <inheritdoc />
-    public override IEnumerable<Violation> Check(JudgeInput input)
+    public override void Check(JudgeInput input, ref List<Violation>? found)
     {
         ArgumentNullException.ThrowIfNull(input);
         if (input.CallerCancelled is not { } cancelled)
         {
-            yield break;
+            return;
         }
 
-        var entries = input.Entries;
-        for (var i = 0; i < entries.Count; i++)
+        for (var i = 0; i < input.Count; i++)
         {
-            var (id, node) = (entries[i].Id, input.NodeAt(i));
-            if (Lapse(input, id, node, cancelled) is { } lapse)
+            var node = input.NodeAt(i);
+            if (Lapse(input, i, node, cancelled) is { } lapse)
             {
-                var finding = new CancellationFinding(id, cancelled, lapse, node.Started, node.TokenCancelled, node.Ended);
-                yield return Violated(finding, static f => Say((CancellationFinding)f));
+                var finding = new CancellationFinding(input.IdAt(i), cancelled, lapse, node.Started, node.TokenCancelled, node.Ended);
+                Add(ref found, Violated(finding, static f => Say((CancellationFinding)f)));
             }
         }
     }
 
     /// <summary>How the caller's cancellation failed to reach this node; null when it did.</summary>
-    private static CancellationLapse? Lapse(JudgeInput input, string id, NodeTimeline node, TraceEvent cancelled)
+    private static CancellationLapse? Lapse(JudgeInput input, int position, NodeLife node, TraceEvent cancelled)
     {
-        if (id == TaskTree.RootId)
+        if (position == 0) // the root
         {
             // Trace order, even in real time: a root that ends after work that saw the cancellation ends after it.
             return node.Ended is { Outcome: NodeOutcome.RanToCompletion } ended && input.LaterInTrace(ended, cancelled) && !AllEndedBefore(input, cancelled)
@@ -95,7 +94,7 @@ internal sealed class CancellationPropagatedInvariant : Invariant
     /// </summary>
     private static bool AllEndedBefore(JudgeInput input, TraceEvent cancelled)
     {
-        for (var i = 1; i < input.Entries.Count; i++)
+        for (var i = 1; i < input.Count; i++)
         {
             if (input.NodeAt(i) is not { Ended: { } ended } node
                 || (!input.LaterInTrace(cancelled, ended) && (input.After(ended, cancelled) || SawCancellation(input, node, ended))))
@@ -107,6 +106,6 @@ internal sealed class CancellationPropagatedInvariant : Invariant
         return true;
     }
 
-    private static bool SawCancellation(JudgeInput input, NodeTimeline node, TraceEvent ended) =>
+    private static bool SawCancellation(JudgeInput input, NodeLife node, TraceEvent ended) =>
         ended.Outcome == NodeOutcome.Canceled || (node.TokenCancelled is { } token && input.LaterInTrace(ended, token));
 }

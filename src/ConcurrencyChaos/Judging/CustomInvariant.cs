@@ -13,7 +13,7 @@ internal sealed class CustomInvariant(ChaosInvariant rule) : Invariant
 
     /// <inheritdoc />
     /// <exception cref="InvalidOperationException">The consumer's rule threw; the message names it.</exception>
-    public override IEnumerable<Violation> Check(JudgeInput input)
+    public override void Check(JudgeInput input, ref List<Violation>? found)
     {
         ArgumentNullException.ThrowIfNull(input);
         List<string> messages;
@@ -26,6 +26,9 @@ internal sealed class CustomInvariant(ChaosInvariant rule) : Invariant
             throw new InvalidOperationException($"The invariant '{Id}' ({rule.GetType().FullName}) threw while judging a run: {e.Message}", e);
         }
 
-        return messages.Select(message => new Violation(Id, message));
+        foreach (var message in messages)
+        {
+            Add(ref found, new Violation(Id, message));
+        }
     }
 }

@@ -16,17 +16,17 @@ internal sealed class ErrorsObservedInvariant : Invariant
     public override string Summary => "Every injected error that was thrown reaches the caller through what `await root` threw.";
 
     /// <inheritdoc />
-    public override IEnumerable<Violation> Check(JudgeInput input)
+    public override void Check(JudgeInput input, ref List<Violation>? found)
     {
         ArgumentNullException.ThrowIfNull(input);
         if (input.Trace.Root.Outcome is null)
         {
-            yield break; // the root never ended: terminates speaks for that run
+            return; // the root never ended: terminates speaks for that run
         }
 
         if (!AnyThrown(input.Trace.Events))
         {
-            yield break; // nothing was thrown, so nothing can be lost
+            return; // nothing was thrown, so nothing can be lost
         }
 
         // The caller sees few errors, mostly all that were thrown: a scan finds one cheaper than a set, which only many
@@ -55,7 +55,7 @@ internal sealed class ErrorsObservedInvariant : Invariant
                 continue;
             }
 
-            yield return Violated(new LostErrorFinding(e.NodeId, error, e, AfterRootEnded: index > rootEndIndex), say);
+            Add(ref found, Violated(new LostErrorFinding(e.NodeId, error, e, AfterRootEnded: index > rootEndIndex), say));
         }
     }
 
@@ -63,20 +63,11 @@ internal sealed class ErrorsObservedInvariant : Invariant
 
     /// <summary>
     /// The positions of the events that threw an injected error, by the node that threw it (tree pre-order), then in
-    /// trace order: one pass over the tree finds the nodes that threw, one over the trace their events, then one sort
-    /// of the thrown events alone by (node, position), each packed in one number whose low half is the position.
+    /// trace order: one pass over the trace finds the thrown events, each node read off its id, then one sort of the
+    /// thrown events alone by (node, position), each packed in one number whose low half is the position.
     /// </summary>
     private static long[] ThrownByNode(JudgeInput input)
     {
-        var throwers = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < input.Entries.Count; i++)
-        {
-            if (input.NodeAt(i).Threw.Count > 0)
-            {
-                throwers[input.Entries[i].Id] = i;
-            }
-        }
-
         var events = input.Trace.Events;
         var count = 0;
         for (var i = 0; i < events.Count; i++)
@@ -90,7 +81,7 @@ internal sealed class ErrorsObservedInvariant : Invariant
             if (IsThrown(events[i]))
             {
                 // Ids the tree does not know (a runtime bug) come after all of its nodes, as they first appear.
-                var node = throwers.TryGetValue(events[i].NodeId, out var position) ? position : input.OrderOf(events[i].NodeId);
+                var node = input.OrderOf(events[i].NodeId);
                 thrown[next++] = ((long)node << 32) | (uint)i;
             }
         }

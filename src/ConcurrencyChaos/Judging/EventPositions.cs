@@ -24,16 +24,9 @@ internal sealed class EventPositions
     {
         _events = events;
         _firstStep = events.Count == 0 ? 0 : events[0].Step;
-        var lastStep = _firstStep;
-        var inStepOrder = true;
-        for (var i = 1; i < events.Count && inStepOrder; i++)
-        {
-            inStepOrder = events[i].Step >= lastStep;
-            lastStep = events[i].Step;
-        }
-
-        _inStepOrder = inStepOrder;
-        if (inStepOrder && lastStep - _firstStep <= (4L * events.Count) + 64)
+        var lastStep = events.Count == 0 ? 0 : events[^1].Step;
+        _inStepOrder = IsInStepOrder(events);
+        if (_inStepOrder && lastStep - _firstStep <= (4L * events.Count) + 64)
         {
             // _startOfStep[k]: the position of the first event of step _firstStep + k or later.
             var steps = (int)(lastStep - _firstStep) + 1;
@@ -64,6 +57,20 @@ internal sealed class EventPositions
 
     /// <summary>Gets whether the trace is in step order: an event of a later step is later in the trace.</summary>
     public bool InStepOrder => _inStepOrder;
+
+    /// <summary>Whether <paramref name="events"/> are in step order (<see cref="InStepOrder"/>), by one scan that keeps nothing.</summary>
+    public static bool IsInStepOrder(IReadOnlyList<TraceEvent> events)
+    {
+        for (var i = 1; i < events.Count; i++)
+        {
+            if (events[i].Step < events[i - 1].Step)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>The first position of this very instance in the trace, or -1 when the trace does not hold it.</summary>
     public int Of(TraceEvent traceEvent)

@@ -16,17 +16,16 @@ internal sealed class FailFastInvariant : Invariant
         "When a child faults, its running siblings see their tokens cancelled in that instant and no new sibling starts.";
 
     /// <inheritdoc />
-    public override IEnumerable<Violation> Check(JudgeInput input)
+    public override void Check(JudgeInput input, ref List<Violation>? found)
     {
         ArgumentNullException.ThrowIfNull(input);
         if (!AnyFault(input.Trace.Events))
         {
-            yield break; // no node faulted: no sibling had a fault to react to
+            return; // no node faulted: no sibling had a fault to react to
         }
 
         var faultsByGroup = SiblingFaults.ByGroup(input);
-        var entries = input.Entries;
-        for (var i = 1; i < entries.Count; i++)
+        for (var i = 1; i < input.Count; i++)
         {
             // A group none of whose children faulted has no fault to catch a sibling with.
             if (faultsByGroup[input.ParentAt(i)] is not { } faults || input.NodeAt(i) is not { Started: { } started } sibling)
@@ -34,9 +33,9 @@ internal sealed class FailFastInvariant : Invariant
                 continue;
             }
 
-            if (Catch(input, entries[i].Id, sibling, started, faults) is { } finding)
+            if (Catch(input, i, sibling, started, faults) is { } finding)
             {
-                yield return Violated(finding, static f => Say((FailFastFinding)f));
+                Add(ref found, Violated(finding, static f => Say((FailFastFinding)f)));
             }
         }
     }
@@ -64,9 +63,9 @@ internal sealed class FailFastInvariant : Invariant
         return false;
     }
 
-    private static FailFastFinding? Catch(JudgeInput input, string nodeId, NodeTimeline sibling, TraceEvent started, SiblingFaults faults)
+    private static FailFastFinding? Catch(JudgeInput input, int position, NodeLife sibling, TraceEvent started, SiblingFaults faults)
     {
-        if (faults.FirstOtherThan(nodeId) is not { } first)
+        if (faults.FirstOtherThan(sibling) is not { } first)
         {
             return null;
         }
@@ -81,13 +80,16 @@ internal sealed class FailFastInvariant : Invariant
             return input.RunningAt(sibling, first) ? Finding(FailFastLapse.NeverCancelled, first) : null;
         }
 
-        return CaughtBy(input, faults, seen) is { } late && late.NodeId != nodeId && input.RunningAt(sibling, late)
+        return CaughtBy(input, faults, seen) is { } late && !IsOwnEnd(late, sibling) && input.RunningAt(sibling, late)
             ? Finding(FailFastLapse.CancelledLate, late)
             : null;
 
         FailFastFinding Finding(FailFastLapse lapse, TraceEvent fault) =>
-            new(nodeId, fault, lapse, started, sibling.TokenCancelled, sibling.Ended);
+            new(input.IdAt(position), fault, lapse, started, sibling.TokenCancelled, sibling.Ended);
     }
+
+    /// <summary>Whether <paramref name="fault"/> is the node's own faulted end (the very event its life ends with), not a sibling's.</summary>
+    private static bool IsOwnEnd(TraceEvent fault, NodeLife node) => ReferenceEquals(fault, node.Ended);
 
     /// <summary>
     /// The earliest fault, in trace order, at a time before the token was seen cancelled: an earlier virtual instant, or

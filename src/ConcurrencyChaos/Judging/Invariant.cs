@@ -14,8 +14,12 @@ internal abstract class Invariant
     /// <summary>The rule in one sentence.</summary>
     public abstract string Summary { get; }
 
-    /// <summary>Every way this run breaks the rule, ordered by the node each one is about (tree pre-order).</summary>
-    public abstract IEnumerable<Violation> Check(JudgeInput input);
+    /// <summary>
+    /// Adds every way this run breaks the rule to <paramref name="found"/> (made at the first), ordered by the node each
+    /// one is about (tree pre-order). A list passed along, not an iterator: a run that holds, as most do, costs no
+    /// object per invariant.
+    /// </summary>
+    public abstract void Check(JudgeInput input, ref List<Violation>? found);
 
     /// <summary>A violation of this invariant: what it found, and the line that says it.</summary>
     protected Violation Violated(Finding finding, string message) => new(Id, message) { Finding = finding };
@@ -25,4 +29,7 @@ internal abstract class Invariant
     /// its message is first read (most judged violations never are).
     /// </summary>
     protected Violation Violated(Finding finding, Func<Finding, string> say) => new(Id, finding, say);
+
+    /// <summary>Adds <paramref name="violation"/> to <paramref name="found"/>, made at the first.</summary>
+    protected static void Add(ref List<Violation>? found, Violation violation) => (found ??= []).Add(violation);
 }

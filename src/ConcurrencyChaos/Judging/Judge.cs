@@ -32,10 +32,7 @@ internal static class Judge
         var selected = invariants.Selected;
         for (var i = 0; i < selected.Count; i++)
         {
-            foreach (var violation in selected[i].Check(input))
-            {
-                (violations ??= []).Add(violation);
-            }
+            selected[i].Check(input, ref violations);
         }
 
         return violations is null ? [] : [.. violations];

@@ -11,12 +11,13 @@ namespace ConcurrencyChaos.Judging;
 internal sealed class JudgeInput
 {
     private readonly ConcurrencyBounds _bounds;
+    private readonly TreePositions _tree;
     private ReferenceOutcome? _reference;
     private bool? _terminatesInAnyStartOrder;
-    private NodeTimeline?[]? _timelines;
-    private readonly int[] _parents;
-    private Dictionary<string, int>? _order;
+    private NodeLife[]? _lives;
+    private Dictionary<string, int>? _unknownOrder;
     private EventPositions? _positions;
+    private bool? _inStepOrder;
     private TraceEvent? _callerCancelled;
     private bool _callerCancelledFound;
     private RunView? _view;
@@ -29,37 +30,16 @@ internal sealed class JudgeInput
         Tree = tree;
         Trace = trace;
         _bounds = bounds ?? ConcurrencyBounds.None;
-        (Entries, _parents) = Walk(tree);
+        _tree = tree.Positions;
     }
 
     // The lookups below are built on first use: a run that breaks nothing asks for few of them, and judging is paid per
-    // tree. Each is built in one pass, and nodes are then found by their position in the pre-order, not by id.
-    private Dictionary<string, int> Order
-    {
-        get
-        {
-            if (_order is null)
-            {
-                var order = new Dictionary<string, int>(Entries.Count, StringComparer.Ordinal);
-                foreach (var entry in Entries)
-                {
-                    order[entry.Id] = order.Count;
-                }
-
-                // Ids the tree does not know (a runtime bug) sort after all of its nodes, as they first appear.
-                foreach (var e in Trace.Events)
-                {
-                    order.TryAdd(e.NodeId, order.Count);
-                }
-
-                _order = order;
-            }
-
-            return _order;
-        }
-    }
-
+    // tree. Each is built in one pass, and nodes are then found by their position in the pre-order, not by id: the
+    // tree's shape (shared by every judge of it) reads a position off an id, and makes an id only when one is asked for.
     private EventPositions Positions => _positions ??= new EventPositions(Trace.Events);
+
+    /// <summary>Whether the trace is in step order (<see cref="EventPositions.InStepOrder"/>): found by a scan, so that events of different steps are told apart without a table of positions.</summary>
+    private bool InStepOrder => _inStepOrder ??= _positions?.InStepOrder ?? EventPositions.IsInStepOrder(Trace.Events);
 
     /// <summary>The tree that was run.</summary>
     public TaskTree Tree { get; }
@@ -75,8 +55,8 @@ internal sealed class JudgeInput
     /// <summary>Whether the ideal run ends whatever order same-instant starts take (<see cref="ReferenceModel.TerminatesInAnyStartOrder"/>), computed on first use.</summary>
     public bool TerminatesInAnyStartOrder => _terminatesInAnyStartOrder ??= ReferenceModel.TerminatesInAnyStartOrder(Tree, _bounds);
 
-    /// <summary>Every node of the tree with its id and parent id, in pre-order.</summary>
-    public IReadOnlyList<TreeEntry> Entries { get; }
+    /// <summary>How many nodes the tree holds: positions run from 0 (the root) to one less, in pre-order (as <see cref="TaskTree.Entries"/> gives them).</summary>
+    public int Count => _tree.Count;
 
     /// <summary>The caller's cancellation event (<see cref="Model.Trace.CallerCancelled"/>), looked up once per judge.</summary>
     public TraceEvent? CallerCancelled
@@ -98,21 +78,52 @@ internal sealed class JudgeInput
         }
     }
 
-    /// <summary>The root's timeline.</summary>
-    public NodeTimeline Root => NodeAt(0);
+    /// <summary>The root's life.</summary>
+    public NodeLife Root => NodeAt(0);
 
-    /// <summary>The timeline of the node at <paramref name="position"/> in <see cref="Entries"/>, looked up once per judge.</summary>
-    public NodeTimeline NodeAt(int position)
-    {
-        var timelines = _timelines ??= new NodeTimeline?[Entries.Count];
-        return timelines[position] ??= Trace.Node(Entries[position].Id);
-    }
+    /// <summary>
+    /// The life of the node at <paramref name="position"/>, as <see cref="Model.Trace.Node"/> gives its timeline: every
+    /// node's is read off the trace in one pass, on first use.
+    /// </summary>
+    public NodeLife NodeAt(int position) => (_lives ??= Lives())[position];
 
-    /// <summary>The position in <see cref="Entries"/> of the group that received the node at <paramref name="position"/>; -1 for the root.</summary>
-    public int ParentAt(int position) => _parents[position];
+    /// <summary>The id of the node at <paramref name="position"/>, e.g. "0.1.2".</summary>
+    public string IdAt(int position) => _tree.IdAt(position);
+
+    /// <summary>The node at <paramref name="position"/>.</summary>
+    public TreeNode TreeNodeAt(int position) => _tree.NodeAt(position);
+
+    /// <summary>The position of the group that received the node at <paramref name="position"/>; -1 for the root.</summary>
+    public int ParentAt(int position) => _tree.ParentAt(position);
 
     /// <summary>The position of a node in the tree's pre-order; ids unknown to the tree come after, in order of appearance.</summary>
-    public int OrderOf(string nodeId) => Order.TryGetValue(nodeId, out var order) ? order : int.MaxValue;
+    public int OrderOf(string nodeId)
+    {
+        if (_tree.PositionOf(nodeId) is var position and >= 0)
+        {
+            return position;
+        }
+
+        if (_unknownOrder is null)
+        {
+            // Ids the tree does not know (a runtime bug) sort after all of its nodes, as they first appear.
+            var order = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var e in Trace.Events)
+            {
+                if (_tree.PositionOf(e.NodeId) < 0)
+                {
+                    order.TryAdd(e.NodeId, Count + order.Count);
+                }
+            }
+
+            _unknownOrder = order;
+        }
+
+        return _unknownOrder.TryGetValue(nodeId, out var unknown) ? unknown : int.MaxValue;
+    }
+
+    /// <summary>The position in the tree of the node an id names, or -1 for an id the tree does not know.</summary>
+    public int PositionOf(string nodeId) => _tree.PositionOf(nodeId);
 
     /// <summary>The position of <paramref name="traceEvent"/> in <see cref="Model.Trace.Events"/>.</summary>
     public int IndexOf(TraceEvent traceEvent)
@@ -149,7 +160,7 @@ internal sealed class JudgeInput
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        return a.Step != b.Step && Positions.InStepOrder ? a.Step > b.Step : IndexOf(a) > IndexOf(b);
+        return a.Step != b.Step && InStepOrder ? a.Step > b.Step : IndexOf(a) > IndexOf(b);
     }
 
     /// <summary>
@@ -164,9 +175,8 @@ internal sealed class JudgeInput
     }
 
     /// <summary>Whether the node was certainly running at <paramref name="at"/>: started, not after it, and not ended by then.</summary>
-    public bool RunningAt(NodeTimeline node, TraceEvent at)
+    public bool RunningAt(NodeLife node, TraceEvent at)
     {
-        ArgumentNullException.ThrowIfNull(node);
         return node.Started is { } started
             && !After(started, at)
             && (node.Ended is not { } ended || After(ended, at));
@@ -176,35 +186,32 @@ internal sealed class JudgeInput
     public bool RootEnded => Trace.Root.Outcome is not null && Root.Ended is not null;
 
     /// <summary>
-    /// The tree's entries in pre-order (as <see cref="TaskTree.Entries"/> gives them) and the position of each one's
-    /// parent, in one walk into arrays of the tree's size: no growing lists, no enumerator.
+    /// Every node's life, by position, in one pass over the events: as <see cref="Model.Trace.Nodes"/> reads them, a node's
+    /// first start, first cancellation of its token and last end; events about the run and of ids the tree does not
+    /// know are no node's.
     /// </summary>
-    private static (TreeEntry[] Entries, int[] Parents) Walk(TaskTree tree)
+    private NodeLife[] Lives()
     {
-        var entries = new TreeEntry[tree.NodeCount];
-        var parents = new int[entries.Length];
-
-        // Children are pushed last first, so that they come off the stack in order; the stack never holds more than the tree.
-        var pending = new (TreeEntry Entry, int Parent)[entries.Length];
-        var count = 0;
-        var next = 0;
-        pending[count++] = (new TreeEntry(TaskTree.RootId, null, tree.Root), -1);
-        while (count > 0)
+        var lives = new NodeLife[Count];
+        var events = Trace.Events;
+        for (var i = 0; i < events.Count; i++)
         {
-            var (entry, parent) = pending[--count];
-            entries[next] = entry;
-            parents[next] = parent;
-            if (entry.Node is Group group)
+            var e = events[i];
+            if (e.Kind is not (TraceEventKind.Started or TraceEventKind.TokenCancelled or TraceEventKind.Ended)
+                || _tree.PositionOf(e.NodeId) is not (>= 0 and var position))
             {
-                for (var i = group.Children.Count - 1; i >= 0; i--)
-                {
-                    pending[count++] = (new TreeEntry(TaskTree.ChildId(entry.Id, i), entry.Id, group.Children[i]), next);
-                }
+                continue;
             }
 
-            next++;
+            ref var life = ref lives[position];
+            life = e.Kind switch
+            {
+                TraceEventKind.Started => life.Started is null ? life with { Started = e } : life,
+                TraceEventKind.TokenCancelled => life.TokenCancelled is null ? life with { TokenCancelled = e } : life,
+                _ => life with { Ended = e },
+            };
         }
 
-        return (entries, parents);
+        return lives;
     }
 }

@@ -18,12 +18,12 @@ internal sealed class NoCrashInvariant : Invariant
         "No exception escapes where a real application would crash (an async void method, a posted or pooled callback).";
 
     /// <inheritdoc />
-    public override IEnumerable<Violation> Check(JudgeInput input)
+    public override void Check(JudgeInput input, ref List<Violation>? found)
     {
         ArgumentNullException.ThrowIfNull(input);
         if (input.Trace.Diagnostics.Count == 0)
         {
-            yield break;
+            return;
         }
 
         var crashes = input.Trace.Diagnostics
@@ -32,7 +32,7 @@ internal sealed class NoCrashInvariant : Invariant
             .OrderBy(c => input.OrderOf(c.NodeId));
         foreach (var crash in crashes)
         {
-            yield return Violated(crash, crash.Diagnostic.Message);
+            Add(ref found, Violated(crash, crash.Diagnostic.Message));
         }
     }
 }

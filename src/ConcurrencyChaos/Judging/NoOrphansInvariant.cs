@@ -15,11 +15,10 @@ internal sealed class NoOrphansInvariant : Invariant
     public override string Summary => "Every node that started ended before the group that ran it ended.";
 
     /// <inheritdoc />
-    public override IEnumerable<Violation> Check(JudgeInput input)
+    public override void Check(JudgeInput input, ref List<Violation>? found)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var entries = input.Entries;
-        for (var i = 1; i < entries.Count; i++)
+        for (var i = 1; i < input.Count; i++)
         {
             var parent = input.ParentAt(i);
             if (input.NodeAt(parent).Ended is not { } groupEnded
@@ -28,15 +27,14 @@ internal sealed class NoOrphansInvariant : Invariant
                 continue;
             }
 
-            var (entry, parentId) = (entries[i], entries[parent].Id);
             OrphanKind? kind = input.After(started, groupEnded) ? OrphanKind.StartedAfterGroupEnded
                 : child.Ended is not { } ended ? OrphanKind.NeverEnded
                 : input.After(ended, groupEnded) ? OrphanKind.EndedAfterGroup
                 : null;
             if (kind is { } how)
             {
-                var orphan = new OrphanFinding(entry.Id, parentId, groupEnded, started, child.Ended, how);
-                yield return Violated(orphan, static f => Say((OrphanFinding)f));
+                var orphan = new OrphanFinding(input.IdAt(i), input.IdAt(parent), groupEnded, started, child.Ended, how);
+                Add(ref found, Violated(orphan, static f => Say((OrphanFinding)f)));
             }
         }
     }

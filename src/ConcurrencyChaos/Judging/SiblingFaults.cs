@@ -29,12 +29,12 @@ internal sealed class SiblingFaults
 
     /// <summary>
     /// The faults among the children of each group, earliest first, by the group's position in
-    /// <see cref="JudgeInput.Entries"/>; null for a group none of whose children faulted (and for a leaf).
+    /// the tree's pre-order (<see cref="JudgeInput.NodeAt"/>); null for a group none of whose children faulted (and for a leaf).
     /// </summary>
     public static SiblingFaults?[] ByGroup(JudgeInput input)
     {
         // Count each group's faulted children, give each group its stretch of one array, then fill the stretches.
-        var count = input.Entries.Count;
+        var count = input.Count;
         var next = new int[count];
         var total = 0;
         for (var i = 1; i < count; i++)
@@ -87,9 +87,12 @@ internal sealed class SiblingFaults
         return byGroup;
     }
 
-    /// <summary>The earliest fault of a sibling of <paramref name="nodeId"/> (a child other than itself), or null.</summary>
-    public TraceEvent? FirstOtherThan(string nodeId) =>
-        _faults[_start].NodeId != nodeId ? _faults[_start]
+    /// <summary>
+    /// The earliest fault of a sibling of <paramref name="node"/> (a child other than itself), or null. A child's fault is
+    /// its end, so its own is the very event its life ends with.
+    /// </summary>
+    public TraceEvent? FirstOtherThan(NodeLife node) =>
+        !ReferenceEquals(_faults[_start], node.Ended) ? _faults[_start]
         : _end - _start > 1 ? _faults[_start + 1]
         : null;
 

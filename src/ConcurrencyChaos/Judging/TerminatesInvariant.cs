@@ -16,22 +16,22 @@ internal sealed class TerminatesInvariant : Invariant
     public override string Summary => "The root ends, whenever ideal structured semantics would finish the tree.";
 
     /// <inheritdoc />
-    public override IEnumerable<Violation> Check(JudgeInput input)
+    public override void Check(JudgeInput input, ref List<Violation>? found)
     {
         ArgumentNullException.ThrowIfNull(input);
         if (input.RootEnded || !input.Reference.Terminates || !input.TerminatesInAnyStartOrder)
         {
-            yield break;
+            return;
         }
 
         var trace = input.Trace;
-        var waiting = input.Entries
-            .Where((_, i) => i > 0 && input.NodeAt(i) is { Started: not null, Ended: null })
+        var waiting = Enumerable.Range(1, input.Count - 1)
+            .Where(i => input.NodeAt(i) is { Started: not null, Ended: null })
             .ToList();
 
         // Leaves first (in tree order), then the groups waiting on them, innermost first.
         var finding = new NonTerminationFinding(
-            [.. waiting.Where(e => e.Node is Leaf).Select(e => e.Id).Concat(waiting.Where(e => e.Node is Group).Reverse().Select(e => e.Id))],
+            [.. waiting.Where(i => input.TreeNodeAt(i) is Leaf).Select(input.IdAt).Concat(waiting.Where(i => input.TreeNodeAt(i) is Group).Reverse().Select(input.IdAt))],
             trace.Status,
             trace.EndTime);
         var who = finding.Waiting.Count switch
@@ -40,7 +40,7 @@ internal sealed class TerminatesInvariant : Invariant
             1 => $"{finding.Waiting[0]} was",
             _ => $"{Words.List(finding.Waiting)} were",
         };
-        yield return Violated(finding, $"the root never ended: {who} still waiting {When(trace)}");
+        Add(ref found, Violated(finding, $"the root never ended: {who} still waiting {When(trace)}"));
     }
 
     /// <summary>

@@ -25,22 +25,22 @@ internal sealed class WorkDoneInvariant : Invariant
         "When the root ends successfully and the caller has not cancelled, every node of the tree started: no work is silently skipped.";
 
     /// <inheritdoc />
-    public override IEnumerable<Violation> Check(JudgeInput input)
+    public override void Check(JudgeInput input, ref List<Violation>? found)
     {
         ArgumentNullException.ThrowIfNull(input);
         if (input.Trace.Root.Outcome != NodeOutcome.RanToCompletion
             || input.Root.Ended is not { Outcome: NodeOutcome.RanToCompletion } rootEnded
             || (input.CallerCancelled is { } cancelled && input.LaterInTrace(rootEnded, cancelled)))
         {
-            yield break;
+            return;
         }
 
-        var entries = input.Entries;
-        for (var i = 1; i < entries.Count; i++)
+        for (var i = 1; i < input.Count; i++)
         {
             if (input.NodeAt(i).Started is null && input.NodeAt(input.ParentAt(i)).Started is not null)
             {
-                yield return Violated(new SkippedWorkFinding(entries[i].Id, entries[i].ParentId!, rootEnded), static f => Say((SkippedWorkFinding)f));
+                var skipped = new SkippedWorkFinding(input.IdAt(i), input.IdAt(input.ParentAt(i)), rootEnded);
+                Add(ref found, Violated(skipped, static f => Say((SkippedWorkFinding)f)));
             }
         }
     }

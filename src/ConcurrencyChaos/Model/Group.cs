@@ -8,6 +8,7 @@ public sealed record Group : TreeNode
 {
     private readonly IReadOnlyList<TreeNode> _children = [];
     private readonly int _nodeCount = 1;
+    private TreePositions? _positions;
 
     /// <summary>Creates a group of these children, in order.</summary>
     public Group(params IEnumerable<TreeNode> children) => Children = [.. children];
@@ -30,6 +31,7 @@ public sealed record Group : TreeNode
             ArgumentNullException.ThrowIfNull(value);
             _children = [.. value];
             _nodeCount = 1 + _children.Sum(c => c.NodeCount);
+            _positions = null; // a copy made by `with` keeps the positions of the children it replaces
         }
     }
 
@@ -38,6 +40,12 @@ public sealed record Group : TreeNode
 
     /// <inheritdoc />
     public override int NodeCount => _nodeCount;
+
+    /// <summary>
+    /// This group's tree as the root of a <see cref="TaskTree"/>, by pre-order position, made when first asked for and kept:
+    /// the runs and judges of one tree share it. Not part of equality.
+    /// </summary>
+    internal TreePositions Positions => _positions ??= TreePositions.Of(this); // benign race: two threads asking first make equal ones
 
     /// <summary>
     /// A group of <paramref name="children"/>, in order, that keeps the array instead of copying it (the public

@@ -16,6 +16,9 @@ public sealed record TaskTree(Group Root, int? CancelAfter = null, int Seed = 0)
     /// <summary>How many nodes the tree holds, groups included.</summary>
     public int NodeCount => Root.NodeCount;
 
+    /// <summary>The tree's nodes by pre-order position (<see cref="Group.Positions"/> of its root), shared by every run and judge of it.</summary>
+    internal TreePositions Positions => Root.Positions;
+
     /// <summary>Every node with its id and its parent's id (null for the root), in pre-order.</summary>
     public IEnumerable<TreeEntry> Entries()
     {

@@ -10,7 +10,7 @@ namespace ConcurrencyChaos.Model;
 /// </summary>
 public sealed class Trace
 {
-    private readonly Dictionary<string, NodeTimeline> _nodes;
+    private Dictionary<string, NodeTimeline>? _nodes;
 
     /// <summary>Creates a trace from recorded events.</summary>
     public Trace(
@@ -28,7 +28,6 @@ public sealed class Trace
         Diagnostics = diagnostics;
         EndTime = endTime;
         Steps = steps;
-        _nodes = BuildTimelines(events);
     }
 
     /// <summary>The events, in the order they happened.</summary>
@@ -61,13 +60,19 @@ public sealed class Trace
     internal RealTimeTies? Ties { get; init; }
 
     /// <summary>Every node that appears in the trace, by id.</summary>
-    public IReadOnlyDictionary<string, NodeTimeline> Nodes => _nodes;
+    /// <remarks>
+    /// Read off the events when first asked for, and kept: the judge reads the nodes by their position in the tree, so
+    /// most runs of a search never need these timelines (benign race: two threads asking first build equal ones).
+    /// </remarks>
+    public IReadOnlyDictionary<string, NodeTimeline> Nodes => Timelines;
 
     /// <summary>The caller's cancellation event, if the caller cancelled during the run.</summary>
     public TraceEvent? CallerCancelled => Events.FirstOrDefault(e => e.Kind == TraceEventKind.CallerCancelled);
 
     /// <summary>A node's timeline; an empty one (never started) for a node the run never reached.</summary>
-    public NodeTimeline Node(string nodeId) => _nodes.TryGetValue(nodeId, out var timeline) ? timeline : new NodeTimeline(nodeId);
+    public NodeTimeline Node(string nodeId) => Timelines.TryGetValue(nodeId, out var timeline) ? timeline : new NodeTimeline(nodeId);
+
+    private Dictionary<string, NodeTimeline> Timelines => _nodes ??= BuildTimelines(Events);
 
     /// <summary>The trace as stable text: one event per line, then the root's result, the run's status and its diagnostics (hints excepted).</summary>
     public string ToText()
