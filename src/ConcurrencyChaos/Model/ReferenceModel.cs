@@ -135,9 +135,9 @@ internal static class ReferenceModel
         var children = group.Children;
         if (surelyFrom > level && (bounds.Of(group) is not { } bound || bound >= children.Count))
         {
-            foreach (var child in children)
+            for (var i = 0; i < children.Count; i++)
             {
-                if (child is Leaf { Faults: true })
+                if (children[i] is Leaf { Faults: true })
                 {
                     surelyFrom = level;
                     break;
@@ -145,8 +145,9 @@ internal static class ReferenceModel
             }
         }
 
-        foreach (var child in children)
+        for (var i = 0; i < children.Count; i++) // by index: no enumerator per group of every tree the search draws
         {
+            var child = children[i];
             if (child is Leaf { Then: LeafEnd.Hang } leaf && (!outerOnly || leaf.OuterToken > 0))
             {
                 // Its own token is its group's; an outer token n groups out is the token given to the group n - 1

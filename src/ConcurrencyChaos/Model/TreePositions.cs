@@ -12,8 +12,7 @@ internal sealed class TreePositions
     private readonly int[] _parents;
     private readonly int[] _firstChild;
     private readonly int[] _children;
-    private readonly int[] _indexInParent;
-    private readonly string?[] _ids;
+    private string?[]? _ids;
 
     private TreePositions(Group root)
     {
@@ -22,41 +21,30 @@ internal sealed class TreePositions
         _parents = new int[count];
         _firstChild = new int[count];
         _children = new int[count];
-        _indexInParent = new int[count];
-        _ids = new string?[count];
 
-        // Children are pushed last first, so that they come off the stack in order; the stack never holds more than the tree.
-        var pending = new (TreeNode Node, int Parent, int Index)[count];
-        var top = 0;
-        var next = 0;
+        // No stack: a group's children follow it in pre-order, each after the whole subtree of the one before, so
+        // placing the children of each position in turn places every node before its own turn comes.
+        _nodes[0] = root;
+        _parents[0] = -1;
         var slots = 0;
-        pending[top++] = (root, -1, 0);
-        while (top > 0)
+        for (var position = 0; position < count; position++)
         {
-            var (node, parent, index) = pending[--top];
-            _nodes[next] = node;
-            _parents[next] = parent;
-            _indexInParent[next] = index;
-            if (parent >= 0)
+            if (_nodes[position] is not Group group)
             {
-                _children[_firstChild[parent] + index] = next;
+                continue;
             }
 
-            if (node is Group group)
+            var children = group.Children;
+            _firstChild[position] = slots;
+            var at = position + 1;
+            for (var i = 0; i < children.Count; i++)
             {
-                var children = group.Children;
-                _firstChild[next] = slots;
-                slots += children.Count;
-                for (var i = children.Count - 1; i >= 0; i--)
-                {
-                    pending[top++] = (children[i], next, i);
-                }
+                _nodes[at] = children[i];
+                _parents[at] = position;
+                _children[slots++] = at;
+                at += children[i].NodeCount;
             }
-
-            next++;
         }
-
-        _ids[0] = TaskTree.RootId;
     }
 
     /// <summary>How many nodes the tree holds, groups included.</summary>
@@ -75,15 +63,22 @@ internal sealed class TreePositions
     public string IdAt(int position)
     {
         // Benign race: two threads asking first both make the same id.
-        if (_ids[position] is { } id)
+        var ids = _ids ??= new string?[Count];
+        if (ids[position] is { } id)
         {
             return id;
         }
 
+        if (position == 0)
+        {
+            return ids[0] = TaskTree.RootId;
+        }
+
+        // A group's children are in increasing positions: the index of this one is found by halving.
         var parent = _parents[position];
-        id = TaskTree.ChildId(IdAt(parent), _indexInParent[position]);
-        _ids[position] = id;
-        return id;
+        var first = _firstChild[parent];
+        var index = Array.BinarySearch(_children, first, ((Group)_nodes[parent]).Children.Count, position) - first;
+        return ids[position] = TaskTree.ChildId(IdAt(parent), index);
     }
 
     /// <summary>
