@@ -6,8 +6,10 @@ namespace ConcurrencyChaos.Judging;
 /// Where each recorded event is in <see cref="Trace.Events"/>, found without hashing: a run records its events in
 /// step order, so the events of one step are a short stretch of the list, and a table by step says where each stretch
 /// begins (one pass to build, a few comparisons per look-up). The events of a long stretch (a cascade: one fault
-/// cancelling thousands of siblings in one step) are indexed by reference, as is a whole trace whose steps go back or
-/// are too sparse for a table (one made by hand): a look-up never scans more than a few events.
+/// cancelling thousands of siblings in one step) are indexed by reference in a table of positions of their own (open
+/// addressing by identity hash: 8 bytes an event, so that even a cascade of thousands stays off the large object heap,
+/// which only a full collection frees), as is a whole trace whose steps go back or are too sparse for a table (one
+/// made by hand, in a dictionary): a look-up never scans more than a few events.
 /// </summary>
 internal sealed class EventPositions
 {
@@ -17,7 +19,7 @@ internal sealed class EventPositions
     private const int LongStretch = 64;
 
     private readonly bool _inStepOrder;
-    private bool[]? _indexed;
+    private Dictionary<long, int[]>? _stretches;
     private Dictionary<TraceEvent, int>? _byReference;
 
     public EventPositions(IReadOnlyList<TraceEvent> events)
@@ -89,16 +91,14 @@ internal sealed class EventPositions
         if (start[step + 1] - start[step] > LongStretch)
         {
             // A long stretch is indexed when first looked into.
-            _byReference ??= new Dictionary<TraceEvent, int>(ReferenceEqualityComparer.Instance);
-            _indexed ??= new bool[start.Length - 1];
-            if (!_indexed[step])
+            _stretches ??= [];
+            if (!_stretches.TryGetValue(step, out var table))
             {
-                _byReference.EnsureCapacity(_byReference.Count + start[step + 1] - start[step]);
-                Index(_byReference, _events, start[step], start[step + 1]);
-                _indexed[step] = true;
+                table = Stretch(_events, start[step], start[step + 1]);
+                _stretches[step] = table;
             }
 
-            return _byReference.TryGetValue(traceEvent, out var index) ? index : -1;
+            return Find(table, _events, traceEvent);
         }
 
         for (int i = start[step], end = start[step + 1]; i < end; i++)
@@ -106,6 +106,47 @@ internal sealed class EventPositions
             if (ReferenceEquals(_events[i], traceEvent))
             {
                 return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// The positions <paramref name="from"/> to <paramref name="to"/> in a table of twice as many slots or more, each at
+    /// the slot its event's identity hash gives, or the next free one (-1 is free); the first position of an event held twice.
+    /// </summary>
+    private static int[] Stretch(IReadOnlyList<TraceEvent> events, int from, int to)
+    {
+        var table = new int[(int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)(to - from) * 2)];
+        Array.Fill(table, -1);
+        var mask = table.Length - 1;
+        for (var i = from; i < to; i++)
+        {
+            var slot = System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(events[i]) & mask;
+            while (table[slot] >= 0 && !ReferenceEquals(events[table[slot]], events[i]))
+            {
+                slot = (slot + 1) & mask;
+            }
+
+            if (table[slot] < 0)
+            {
+                table[slot] = i;
+            }
+        }
+
+        return table;
+    }
+
+    /// <summary>The position <paramref name="table"/> (made by <see cref="Stretch"/>) holds for this very instance, or -1.</summary>
+    private static int Find(int[] table, IReadOnlyList<TraceEvent> events, TraceEvent traceEvent)
+    {
+        var mask = table.Length - 1;
+        for (var slot = System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(traceEvent) & mask; table[slot] >= 0; slot = (slot + 1) & mask)
+        {
+            if (ReferenceEquals(events[table[slot]], traceEvent))
+            {
+                return table[slot];
             }
         }
 

@@ -14,7 +14,9 @@ internal sealed class JudgeInput
     private readonly TreePositions _tree;
     private ReferenceOutcome? _reference;
     private bool? _terminatesInAnyStartOrder;
-    private NodeLife[]? _lives;
+    private TraceEvent?[]? _started;
+    private TraceEvent?[]? _tokenCancelled;
+    private TraceEvent?[]? _ended;
     private Dictionary<string, int>? _unknownOrder;
     private EventPositions? _positions;
     private bool? _inStepOrder;
@@ -85,7 +87,15 @@ internal sealed class JudgeInput
     /// The life of the node at <paramref name="position"/>, as <see cref="Model.Trace.Node"/> gives its timeline: every
     /// node's is read off the trace in one pass, on first use.
     /// </summary>
-    public NodeLife NodeAt(int position) => (_lives ??= Lives())[position];
+    public NodeLife NodeAt(int position)
+    {
+        if (_ended is null)
+        {
+            ReadLives();
+        }
+
+        return new(_started![position], _tokenCancelled![position], _ended![position]);
+    }
 
     /// <summary>The id of the node at <paramref name="position"/>, e.g. "0.1.2".</summary>
     public string IdAt(int position) => _tree.IdAt(position);
@@ -188,11 +198,12 @@ internal sealed class JudgeInput
     /// <summary>
     /// Every node's life, by position, in one pass over the events: as <see cref="Model.Trace.Nodes"/> reads them, a node's
     /// first start, first cancellation of its token and last end; events about the run and of ids the tree does not
-    /// know are no node's.
+    /// know are no node's. Three arrays of references rather than one of lives: a tree of thousands of nodes keeps
+    /// each below the size that goes to the large object heap, which only a full collection frees.
     /// </summary>
-    private NodeLife[] Lives()
+    private void ReadLives()
     {
-        var lives = new NodeLife[Count];
+        var (started, tokenCancelled, ended) = (new TraceEvent?[Count], new TraceEvent?[Count], new TraceEvent?[Count]);
         var events = Trace.Events;
         for (var i = 0; i < events.Count; i++)
         {
@@ -203,15 +214,20 @@ internal sealed class JudgeInput
                 continue;
             }
 
-            ref var life = ref lives[position];
-            life = e.Kind switch
+            switch (e.Kind)
             {
-                TraceEventKind.Started => life.Started is null ? life with { Started = e } : life,
-                TraceEventKind.TokenCancelled => life.TokenCancelled is null ? life with { TokenCancelled = e } : life,
-                _ => life with { Ended = e },
-            };
+                case TraceEventKind.Started:
+                    started[position] ??= e;
+                    break;
+                case TraceEventKind.TokenCancelled:
+                    tokenCancelled[position] ??= e;
+                    break;
+                default:
+                    ended[position] = e;
+                    break;
+            }
         }
 
-        return lives;
+        (_started, _tokenCancelled, _ended) = (started, tokenCancelled, ended);
     }
 }
