@@ -31,7 +31,7 @@ internal sealed class AssertionInvariant : Invariant
             .OrderBy(e => input.OrderOf(e.NodeId)); // stable: same node, trace order
         foreach (var e in failed)
         {
-            Add(ref found, Violated(new AssertionFinding(e.NodeId, e), static f => Say((AssertionFinding)f)));
+            Add(input, ref found, Violated(new AssertionFinding(e.NodeId, e), static f => Say((AssertionFinding)f)));
         }
     }
 

@@ -39,7 +39,7 @@ internal sealed class CancellationPropagatedInvariant : Invariant
             if (Lapse(input, i, node, cancelled) is { } lapse)
             {
                 var finding = new CancellationFinding(input.IdAt(i), cancelled, lapse, node.Started, node.TokenCancelled, node.Ended);
-                Add(ref found, Violated(finding, static f => Say((CancellationFinding)f)));
+                Add(input, ref found, Violated(finding, static f => Say((CancellationFinding)f)));
             }
         }
     }

@@ -28,7 +28,7 @@ internal sealed class CustomInvariant(ChaosInvariant rule) : Invariant
 
         foreach (var message in messages)
         {
-            Add(ref found, new Violation(Id, message));
+            Add(input, ref found, new Violation(Id, message));
         }
     }
 }

@@ -34,7 +34,6 @@ internal sealed class ErrorsObservedInvariant : Invariant
         var observedErrors = input.Trace.Root.ObservedErrors;
         var observed = observedErrors.Count > 8 ? observedErrors.ToHashSet() : null;
         var rootEnded = input.Root.Ended;
-        var rootEndIndex = rootEnded is null ? int.MaxValue : input.IndexOf(rootEnded);
         var thrown = ThrownByNode(input);
         HashSet<InjectedError>? reported = null;
         var root = input.Trace.Root;
@@ -55,9 +54,16 @@ internal sealed class ErrorsObservedInvariant : Invariant
                 continue;
             }
 
-            Add(ref found, Violated(new LostErrorFinding(e.NodeId, error, e, AfterRootEnded: index > rootEndIndex), say));
+            Add(input, ref found, Violated(new LostErrorFinding(e.NodeId, error, e, AfterRootEnded: After(input, e, index, rootEnded)), say));
         }
     }
+
+    /// <summary>
+    /// Whether the event at <paramref name="index"/> comes later in the trace than the root's end: told by their steps
+    /// when the trace is in step order and they differ, so that most runs never index the positions of their events.
+    /// </summary>
+    private static bool After(JudgeInput input, TraceEvent e, int index, TraceEvent? rootEnded) =>
+        rootEnded is not null && (e.Step != rootEnded.Step && input.InStepOrder ? e.Step > rootEnded.Step : index > input.IndexOf(rootEnded));
 
     private static string What(LostErrorFinding lost) => $"{lost.Error.Kind} thrown by {lost.NodeId} at {Words.Ms(lost.Threw.Time)}";
 

@@ -35,7 +35,7 @@ internal sealed class FailFastInvariant : Invariant
 
             if (Catch(input, i, sibling, started, faults) is { } finding)
             {
-                Add(ref found, Violated(finding, static f => Say((FailFastFinding)f)));
+                Add(input, ref found, Violated(finding, static f => Say((FailFastFinding)f)));
             }
         }
     }

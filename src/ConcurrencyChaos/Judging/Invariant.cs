@@ -30,6 +30,9 @@ internal abstract class Invariant
     /// </summary>
     protected Violation Violated(Finding finding, Func<Finding, string> say) => new(Id, finding, say);
 
-    /// <summary>Adds <paramref name="violation"/> to <paramref name="found"/>, made at the first.</summary>
-    protected static void Add(ref List<Violation>? found, Violation violation) => (found ??= []).Add(violation);
+    /// <summary>
+    /// Adds <paramref name="violation"/> to <paramref name="found"/>, made at the first with room for one a node: grown
+    /// from 4, it would copy itself a dozen times in a run that breaks rules at thousands of nodes, and a small tree's is small.
+    /// </summary>
+    protected static void Add(JudgeInput input, ref List<Violation>? found, Violation violation) => (found ??= new(input.Count)).Add(violation);
 }

@@ -41,7 +41,7 @@ internal sealed class JudgeInput
     private EventPositions Positions => _positions ??= new EventPositions(Trace.Events);
 
     /// <summary>Whether the trace is in step order (<see cref="EventPositions.InStepOrder"/>): found by a scan, so that events of different steps are told apart without a table of positions.</summary>
-    private bool InStepOrder => _inStepOrder ??= _positions?.InStepOrder ?? EventPositions.IsInStepOrder(Trace.Events);
+    public bool InStepOrder => _inStepOrder ??= _positions?.InStepOrder ?? EventPositions.IsInStepOrder(Trace.Events);
 
     /// <summary>The tree that was run.</summary>
     public TaskTree Tree { get; }

@@ -32,7 +32,7 @@ internal sealed class NoCrashInvariant : Invariant
             .OrderBy(c => input.OrderOf(c.NodeId));
         foreach (var crash in crashes)
         {
-            Add(ref found, Violated(crash, crash.Diagnostic.Message));
+            Add(input, ref found, Violated(crash, crash.Diagnostic.Message));
         }
     }
 }

@@ -34,7 +34,7 @@ internal sealed class NoOrphansInvariant : Invariant
             if (kind is { } how)
             {
                 var orphan = new OrphanFinding(input.IdAt(i), input.IdAt(parent), groupEnded, started, child.Ended, how);
-                Add(ref found, Violated(orphan, static f => Say((OrphanFinding)f)));
+                Add(input, ref found, Violated(orphan, static f => Say((OrphanFinding)f)));
             }
         }
     }

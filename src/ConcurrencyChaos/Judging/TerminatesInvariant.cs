@@ -40,7 +40,7 @@ internal sealed class TerminatesInvariant : Invariant
             1 => $"{finding.Waiting[0]} was",
             _ => $"{Words.List(finding.Waiting)} were",
         };
-        Add(ref found, Violated(finding, $"the root never ended: {who} still waiting {When(trace)}"));
+        Add(input, ref found, Violated(finding, $"the root never ended: {who} still waiting {When(trace)}"));
     }
 
     /// <summary>

@@ -40,7 +40,7 @@ internal sealed class WorkDoneInvariant : Invariant
             if (input.NodeAt(i).Started is null && input.NodeAt(input.ParentAt(i)).Started is not null)
             {
                 var skipped = new SkippedWorkFinding(input.IdAt(i), input.IdAt(input.ParentAt(i)), rootEnded);
-                Add(ref found, Violated(skipped, static f => Say((SkippedWorkFinding)f)));
+                Add(input, ref found, Violated(skipped, static f => Say((SkippedWorkFinding)f)));
             }
         }
     }
