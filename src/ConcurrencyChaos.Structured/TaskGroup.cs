@@ -55,16 +55,30 @@ public sealed class TaskGroup
     private const string RunIsNotAsync = "Mirrors asyncio create_task and Trio start_soon: Run starts a child, it does not await it.";
 
     /// <summary>
-    /// Whether <see cref="CanceledToken"/> and <see cref="FaultsOf"/> use the runtime's own accessors of a completed task
-    /// (they are there on .NET 8 and 10); tests turn it off to cover the fallbacks.
+    /// Whether <see cref="CanceledToken"/> and <see cref="FaultsOf"/> use the runtime's own accessors of a completed task,
+    /// and a new group reads its caller's token's source to find its parent (they are there on .NET 8 and 10); tests turn
+    /// it off to cover the fallbacks.
     /// </summary>
     internal static bool ReadsTaskDirectly { get; set; } = true;
 
-    /// <summary>The groups still running, by <see cref="Token"/>: a group started with another's token finds its parent here.</summary>
+    /// <summary>Whether a token's source can be read here (probed once): else every group registers in <see cref="GroupsByToken"/>.</summary>
+    private static readonly bool SourceReadable = ProbeSource();
+
+    /// <summary>
+    /// The fallback of <see cref="EnclosingGroup"/>: the groups still running that were started where a token's source
+    /// cannot be read (or with <see cref="ReadsTaskDirectly"/> off), by <see cref="Token"/>.
+    /// </summary>
     private static readonly ConcurrentDictionary<CancellationToken, TaskGroup> GroupsByToken = new();
 
+    /// <summary>How many groups <see cref="GroupsByToken"/> holds: a lookup is skipped while it holds none.</summary>
+    private static int s_registered;
+
+    /// <summary>The scheduler made last on this thread, for the context it posts to: groups started on one context share one.</summary>
+    [ThreadStatic]
+    private static InlineOrPostScheduler? t_scheduler;
+
     private readonly Gate _gate = new();
-    private readonly CancellationTokenSource _source = new();
+    private readonly GroupTokenSource _source;
     private readonly CancellationToken _callerToken;
     private readonly TaskGroup? _parent;
     private readonly TaskScheduler _scheduler;
@@ -77,14 +91,21 @@ public sealed class TaskGroup
     private int _started;
     private int _unfinished;
     private Task? _body;
+    private bool _registered;
 
     private TaskGroup(CancellationToken callerToken)
     {
         _callerToken = callerToken;
-        _parent = callerToken.CanBeCanceled && GroupsByToken.TryGetValue(callerToken, out var parent) ? parent : null;
+        _parent = EnclosingGroup(callerToken);
         _scheduler = CallerScheduler();
+        _source = new GroupTokenSource(this);
         Token = _source.Token;
-        GroupsByToken[Token] = this;
+        if (!(SourceReadable && ReadsTaskDirectly))
+        {
+            GroupsByToken[Token] = this;
+            _registered = true;
+            _ = Interlocked.Increment(ref s_registered);
+        }
     }
 
     /// <summary>Where the group is in its life; being cancelled ("aborting") is the state of <see cref="Token"/>.</summary>
@@ -315,10 +336,80 @@ public sealed class TaskGroup
     /// The scheduler of the continuations that handle members: they run inline; what cannot (a member whose task
     /// forces asynchronous continuations, such as another group's) is queued where <c>await</c> would resume.
     /// </summary>
-    private static TaskScheduler CallerScheduler() =>
-        SynchronizationContext.Current is { } context && context.GetType() != typeof(SynchronizationContext)
-            ? new InlineOrPostScheduler(context)
-            : TaskScheduler.Current;
+    private static TaskScheduler CallerScheduler()
+    {
+        if (SynchronizationContext.Current is not { } context || context.GetType() == typeof(SynchronizationContext))
+        {
+            return TaskScheduler.Current;
+        }
+
+        // Stateless, so groups on one context share one: the last made on this thread (which keeps that context alive).
+        var scheduler = t_scheduler;
+        if (scheduler is null || scheduler.Context != context)
+        {
+            t_scheduler = scheduler = new InlineOrPostScheduler(context);
+        }
+
+        return scheduler;
+    }
+
+    /// <summary>
+    /// The group whose <see cref="Token"/> <paramref name="callerToken"/> is, if it is still running: read from the
+    /// token's source where the runtime lets it be read, else looked up among the groups that registered.
+    /// </summary>
+    private static TaskGroup? EnclosingGroup(CancellationToken callerToken)
+    {
+        if (!callerToken.CanBeCanceled)
+        {
+            return null;
+        }
+
+        if (Volatile.Read(ref s_registered) > 0 && GroupsByToken.TryGetValue(callerToken, out var registered))
+        {
+            return registered;
+        }
+
+        // Not asked whether ReadsTaskDirectly: a group registered or not while tests switch it is still found.
+        return SourceReadable && SourceOf(ref callerToken) is GroupTokenSource { Group: var parent } && !parent.HasEnded
+            ? parent
+            : null;
+    }
+
+    /// <summary>Gets the enclosing group this one found from its caller's token, if any.</summary>
+    internal TaskGroup? Parent => _parent;
+
+    /// <summary>Gets a value indicating whether this group registered in the fallback's table.</summary>
+    internal bool Registered => _registered;
+
+    /// <summary>Whether <see cref="SourceOf"/> works on this runtime.</summary>
+    private static bool ProbeSource()
+    {
+        try
+        {
+            using var probe = new CancellationTokenSource();
+            var token = probe.Token;
+            return ReferenceEquals(SourceOf(ref token), probe);
+        }
+        catch (MissingFieldException)
+        {
+            return false;
+        }
+    }
+
+    [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "_source")]
+    private static extern ref CancellationTokenSource? SourceOf(ref CancellationToken token);
+
+    /// <summary>Whether the group has ended (a registered one has left <see cref="GroupsByToken"/> by then).</summary>
+    private bool HasEnded
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _state == State.Ended;
+            }
+        }
+    }
 
     /// <summary>The task an async method returns when it throws <paramref name="exception"/>: canceled for an OperationCanceledException, else faulted.</summary>
     [SuppressMessage("Usage", "VSTHRD200:Use \"Async\" suffix for async methods", Justification = "Returns an already completed task; nothing to await.")]
@@ -400,13 +491,27 @@ public sealed class TaskGroup
         {
             // Handled inline when the member completes, so faults are recorded in the order they happen;
             // where that is not allowed (e.g. another group's task), queued to the caller's context, never the pool.
+            // Its state is as small as the member allows: the group alone for the body, with the index for a plain child.
             _ = member.ContinueWith(
                 static (task, state) =>
                 {
-                    var (group, childIndex, name, start) = ((TaskGroup, int?, string?, StartedSignal?))state!;
-                    group.OnMemberDone(task, childIndex, name, start);
+                    switch (state)
+                    {
+                        case TaskGroup group:
+                            group.OnMemberDone(task, childIndex: null, name: null, start: null);
+                            break;
+                        case ValueTuple<TaskGroup, int> child:
+                            child.Item1.OnMemberDone(task, child.Item2, name: null, start: null);
+                            break;
+                        default:
+                            var (owner, childIndex, name, start) = ((TaskGroup, int?, string?, StartedSignal?))state!;
+                            owner.OnMemberDone(task, childIndex, name, start);
+                            break;
+                    }
                 },
-                (this, childIndex, name, start),
+                childIndex is not { } index ? (object)this
+                    : name is null && start is null ? (this, index)
+                    : (this, childIndex, name, start),
                 CancellationToken.None,
                 TaskContinuationOptions.ExecuteSynchronously,
                 _scheduler);
@@ -449,7 +554,12 @@ public sealed class TaskGroup
         if (ended)
         {
             _callerRegistration.Unregister();
-            _ = GroupsByToken.TryRemove(new KeyValuePair<CancellationToken, TaskGroup>(Token, this));
+            if (_registered)
+            {
+                _ = GroupsByToken.TryRemove(new KeyValuePair<CancellationToken, TaskGroup>(Token, this));
+                _ = Interlocked.Decrement(ref s_registered);
+            }
+
             _complete(this);
         }
     }

@@ -11,7 +11,8 @@ public sealed class TaskGroupException : AggregateException
 {
     private const string DefaultMessage = "One or more errors occurred in a TaskGroup.";
 
-    private readonly string? _brief;
+    /// <summary>The message of a group's exception, built when first read: most are only caught and classified.</summary>
+    private string? _brief;
 
     /// <summary>Creates an exception with no inner exceptions and a default message.</summary>
     public TaskGroupException()
@@ -42,7 +43,6 @@ public sealed class TaskGroupException : AggregateException
         : base(DefaultMessage, failures.Select(failure => failure.Exception))
     {
         Failures = failures;
-        _brief = Describe(failures);
     }
 
     /// <summary>
@@ -52,7 +52,7 @@ public sealed class TaskGroupException : AggregateException
     public IReadOnlyList<TaskGroupFailure> Failures { get; }
 
     /// <summary>Gets a message that lists the errors briefly: who threw, the type and the message of each.</summary>
-    public override string Message => _brief ?? base.Message;
+    public override string Message => Failures.Count == 0 ? base.Message : _brief ??= Describe(Failures);
 
     private static string Describe(IReadOnlyList<TaskGroupFailure> failures)
     {

@@ -76,7 +76,7 @@ internal sealed class DeterministicRuntime : RunHost
         var outer = _hook.Enter(); // the shims of rewritten code go through this run from now on
         try
         {
-            _ready.Add(WorkItem.Post(_ => start(), null));
+            _ready.Add(WorkItem.Post(static start => ((Action)start!)(), start));
             while (true)
             {
                 if (RunAllReady() is { } stopped)
