@@ -13,7 +13,7 @@ internal sealed class CompletionNotices(RunHost host)
     private readonly List<CompletionNotice> _open = [];
     private int _pending;
 
-    /// <summary>Whether every notice registered by <see cref="OnCompleted"/> has been delivered by its continuation.</summary>
+    /// <summary>Whether every notice registered by <see cref="OnCompleted(Task, CompletionNotice)"/> has been delivered by its continuation.</summary>
     public bool AllDelivered => Volatile.Read(ref _pending) == 0;
 
     /// <summary>
@@ -29,12 +29,24 @@ internal sealed class CompletionNotices(RunHost host)
             return;
         }
 
+        OnCompleted(task, new ActionNotice(action));
+    }
+
+    /// <summary>As <see cref="OnCompleted(Task, Action{Task})"/>, with the notice made by the caller.</summary>
+    public void OnCompleted(Task task, CompletionNotice notice)
+    {
+        notice.Watch(this, task);
+        if (task.IsCompleted)
+        {
+            notice.Deliver();
+            return;
+        }
+
         // A task may complete without running its continuations yet (RunContinuationsAsynchronously):
         // it is noticed after the step in which it completed, so the trace has the true end. The
         // continuation covers completion outside a step (on another thread). Whichever comes first wins;
         // the run is not finished until the continuation has run too, because when the task completed on
         // another thread, its arrival is what reports that escape.
-        var notice = new CompletionNotice(this, task, action);
         if (_host.IsControlled)
         {
             _open.Add(notice);

@@ -189,14 +189,8 @@ internal sealed class TreeRunner
         return token =>
         {
             given.Token = token;
-            _recorder.Started(id);
-            var registration = token.IsCancellationRequested
-                ? default
-                : token.UnsafeRegister(static (state, _) => ((Action)state!)(), (Action)(() => _recorder.TokenCancelled(id)));
-            if (token.IsCancellationRequested)
-            {
-                _recorder.TokenCancelled(id);
-            }
+            var call = new GroupCall(_recorder, id);
+            call.Start(token);
 
             Task task;
             try
@@ -209,32 +203,20 @@ internal sealed class TreeRunner
             catch (Exception e)
             {
                 ThrewBeforeReturning(id, e);
-                registration.Unregister();
-                _recorder.Ended(id, NodeOutcome.Faulted, e.GetType().Name);
+                call.Threw(e);
                 throw;
-            }
-
-            void Record(Task t)
-            {
-                registration.Unregister();
-                _recorder.Ended(id, Outcomes.Of(t), t.IsFaulted ? Outcomes.FirstFault(t).GetType().Name : null);
             }
 
             if (task.IsCompleted)
             {
-                Record(task);
+                call.Record(task);
                 return task;
             }
 
-            // The parent gets a proxy that completes only after the end is recorded: a pattern task
-            // with asynchronous continuations (a TaskGroup's) could otherwise let the parent end first.
-            var proxy = new TaskCompletionSource();
-            _notices.OnCompleted(task, t =>
-            {
-                Record(t);
-                proxy.SetFromTask(t); // every exception, or canceled with the same token; never throws
-            });
-            return proxy.Task;
+            // The parent gets a proxy that completes only after the end is recorded (GroupCall.ProxyAsync).
+            var proxy = call.ProxyAsync();
+            _notices.OnCompleted(task, call);
+            return proxy;
         };
     }
 

@@ -21,13 +21,16 @@ internal sealed class DeterministicRuntime : RunHost
     private RunStatus? _abort;
     private long _step;
 
-    public DeterministicRuntime(ISchedulingStrategy strategy, RuntimeLimits limits)
+    /// <param name="strategy">Orders the ready work.</param>
+    /// <param name="limits">The run's budgets.</param>
+    /// <param name="expectedTimers">Room made at once for the virtual timers of a run (a tree's: about one per node).</param>
+    public DeterministicRuntime(ISchedulingStrategy strategy, RuntimeLimits limits, int expectedTimers = 0)
     {
         _ready = strategy;
         _limits = limits;
         _escapes = new EscapeDetector(this, limits.ForeignWorkGrace);
         _timerDue = (timer, version) => _ready.Add(WorkItem.Fire(timer, version));
-        Clock = new VirtualTimeProvider(_escapes);
+        Clock = new VirtualTimeProvider(_escapes, expectedTimers);
         Context = new DeterministicSynchronizationContext(this);
         Scheduler = new DeterministicTaskScheduler(this);
         _hook = new RuntimeHook(this, _escapes);
