@@ -136,8 +136,11 @@ public sealed class TaskGroup
     /// was cancelled, else successfully. Already canceled (body not invoked) if the token already was.
     /// </returns>
     [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ by the body's type, so no call is ambiguous; an optional CancellationToken last is the .NET convention.")]
-    public static Task RunAsync(Func<TaskGroup, Task> body, CancellationToken cancellationToken = default) =>
-        RunBodyAsync<object?>(body, cancellationToken);
+    public static Task RunAsync(Func<TaskGroup, Task> body, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        return RunBodyAsync<object?>(static (group, body) => ((Func<TaskGroup, Task>)body!)(group), body, cancellationToken);
+    }
 
     /// <summary>Runs <paramref name="body"/> in a new group, waits for it and every child, and returns its result.</summary>
     /// <typeparam name="T">The body's result type.</typeparam>
@@ -148,8 +151,11 @@ public sealed class TaskGroup
     /// (<see langword="default"/> if the body itself ended canceled after <see cref="Cancel"/>).
     /// </returns>
     [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ by the body's type, so no call is ambiguous; an optional CancellationToken last is the .NET convention.")]
-    public static Task<T> RunAsync<T>(Func<TaskGroup, Task<T>> body, CancellationToken cancellationToken = default) =>
-        RunBodyAsync<T>(body, cancellationToken);
+    public static Task<T> RunAsync<T>(Func<TaskGroup, Task<T>> body, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        return RunBodyAsync<T>(static (group, body) => ((Func<TaskGroup, Task<T>>)body!)(group), body, cancellationToken);
+    }
 
     /// <summary>
     /// The pattern shape of a group: runs every child, in order, in one group; the catalog's <c>task-group</c>.
@@ -161,16 +167,30 @@ public sealed class TaskGroup
     public static Task WhenAll(IReadOnlyList<Func<CancellationToken, Task>> children, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(children);
-        return RunAsync(
-            group =>
+
+        // A static body with the children as its state: no closure and delegate per group.
+        return RunBodyAsync<object?>(
+            static (group, state) =>
             {
-                foreach (var child in children)
+                var children = (IReadOnlyList<Func<CancellationToken, Task>>)state!;
+                if (children is Func<CancellationToken, Task>[] array)
                 {
-                    _ = group.Run(child);
+                    for (var i = 0; i < array.Length; i++)
+                    {
+                        _ = group.Run(array[i]);
+                    }
+                }
+                else
+                {
+                    foreach (var child in children)
+                    {
+                        _ = group.Run(child);
+                    }
                 }
 
                 return Task.CompletedTask;
             },
+            children,
             cancellationToken);
     }
 
@@ -300,9 +320,9 @@ public sealed class TaskGroup
         return new TaskCanceledException(canceled);
     }
 
-    private static Task<T> RunBodyAsync<T>(Func<TaskGroup, Task> body, CancellationToken cancellationToken)
+    /// <summary>The one place groups start: <paramref name="body"/> is called with the group and <paramref name="state"/>.</summary>
+    private static Task<T> RunBodyAsync<T>(Func<TaskGroup, object?, Task> body, object state, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(body);
         if (cancellationToken.IsCancellationRequested)
         {
             return Task.FromCanceled<T>(cancellationToken);
@@ -320,7 +340,7 @@ public sealed class TaskGroup
         Task bodyTask;
         try
         {
-            bodyTask = body(group) ?? Thrown<object?>(ReturnedNull());
+            bodyTask = body(group, state) ?? Thrown<object?>(ReturnedNull());
         }
         catch (Exception exception)
         {

@@ -8,7 +8,7 @@ namespace ConcurrencyChaos.Execution;
 /// — leaves as <see cref="LeafTask"/>s or <see cref="OperationLeaf"/>s, groups as the pattern under test (or
 /// the group's named pattern) over their children — and returns the <see cref="Trace"/>. It never judges.
 /// </summary>
-internal sealed class TreeRunner
+internal sealed class TreeRunner : IRunDriver
 {
     private readonly TaskTree _tree;
     private readonly RunHost _host;
@@ -45,7 +45,6 @@ internal sealed class TreeRunner
         _notices = new CompletionNotices(_host);
         _patternUnderTest = patternUnderTest(_host.Clock)
             ?? throw new ArgumentException("The pattern factory returned null.", nameof(patternUnderTest));
-        _host.AfterStep = _notices.NoticeEnded;
     }
 
     private static bool HasUnknownOperation(Group group, IReadOnlyDictionary<string, Func<CancellationToken, Task>> operations)
@@ -72,7 +71,7 @@ internal sealed class TreeRunner
         // Chaos.Assert, anywhere in the run's code, records into this run's trace.
         using var scope = RunScope.EnterRun(_recorder, _host);
 
-        var status = _host.Run(Start, Finished);
+        var status = _host.Run(this);
         if (_root is not null && status is RunStatus.Deadlocked or RunStatus.TimeBudgetExhausted or RunStatus.StepBudgetExhausted)
         {
             // Out of time or work after the root ended: stragglers if a node still runs, else only the wait for late starts ended.
@@ -89,7 +88,7 @@ internal sealed class TreeRunner
     /// The caller's await is over by then, so its cancellation timer is dropped first, as a <c>using</c> of its token
     /// source would, and only the pattern's own timers remain.
     /// </summary>
-    private bool Finished()
+    bool IRunDriver.Finished()
     {
         if (_root is null || _recorder.Running != 0 || !_notices.AllDelivered)
         {
@@ -116,11 +115,14 @@ internal sealed class TreeRunner
         return Snapshot(RunStatus.Stuck);
     }
 
+    /// <summary>After every controlled step: the ends of tasks that completed in it are noticed.</summary>
+    void IRunDriver.AfterStep() => _notices.NoticeEnded();
+
     private Trace Snapshot(RunStatus status) =>
         new(_recorder.Snapshot(), _root ?? RootResult.NeverEnded, status, _host.Diagnostics, _host.NowMs, _host.Steps) { Ties = _host.Ties };
 
     /// <summary>The first step: arms the caller's cancellation and calls the root, as an awaiting caller would.</summary>
-    private void Start()
+    void IRunDriver.Start()
     {
         var caller = new CancellationTokenSource();
         if (_tree.CancelAfter is { } after)

@@ -63,7 +63,7 @@ internal sealed class VirtualTimeProvider(EscapeDetector escapes, int expectedTi
     }
 
     /// <summary>Moves the clock to <paramref name="due"/> and hands every live timer due then to <paramref name="ready"/>.</summary>
-    public void AdvanceTo(long due, Action<VirtualTimer, long> ready)
+    public void AdvanceTo(long due, ISchedulingStrategy ready)
     {
         lock (Gate)
         {
@@ -73,7 +73,7 @@ internal sealed class VirtualTimeProvider(EscapeDetector escapes, int expectedTi
                 _queue.Dequeue();
                 if (!entry.Timer.Disposed && entry.Version == entry.Timer.Version)
                 {
-                    ready(entry.Timer, entry.Version);
+                    ready.Add(WorkItem.Fire(entry.Timer, entry.Version));
                 }
             }
         }
