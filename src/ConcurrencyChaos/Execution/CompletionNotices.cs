@@ -17,22 +17,10 @@ internal sealed class CompletionNotices(RunHost host)
     public bool AllDelivered => Volatile.Read(ref _pending) == 0;
 
     /// <summary>
-    /// Runs <paramref name="action"/> the moment <paramref name="task"/> completes, before any
+    /// Delivers <paramref name="notice"/> the moment <paramref name="task"/> completes, before any
     /// continuation registered later; on the host's own scheduler, so a task that forces its
     /// continuations asynchronous (RunContinuationsAsynchronously) queues it on the runtime, never the pool.
     /// </summary>
-    public void OnCompleted(Task task, Action<Task> action)
-    {
-        if (task.IsCompleted)
-        {
-            action(task);
-            return;
-        }
-
-        OnCompleted(task, new ActionNotice(action));
-    }
-
-    /// <summary>As <see cref="OnCompleted(Task, Action{Task})"/>, with the notice made by the caller.</summary>
     public void OnCompleted(Task task, CompletionNotice notice)
     {
         notice.Watch(this, task);

@@ -150,11 +150,14 @@ internal sealed class TreeRunner : IRunDriver
             return;
         }
 
-        _notices.OnCompleted(root, task =>
-        {
-            _root = Outcomes.Root(task);
-            _host.Changed();
-        });
+        _notices.OnCompleted(root, new RootNotice(this));
+    }
+
+    /// <summary>The root's task completed: the run may be over.</summary>
+    internal void RootEnded(Task task)
+    {
+        _root = Outcomes.Root(task);
+        _host.Changed();
     }
 
     private void CancelCaller(CancellationTokenSource caller)
