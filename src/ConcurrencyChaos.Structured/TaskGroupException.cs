@@ -40,7 +40,7 @@ public sealed class TaskGroupException : AggregateException
 
     /// <summary>Creates the exception a group ends with: its failures, in the order it saw them.</summary>
     internal TaskGroupException(IReadOnlyList<TaskGroupFailure> failures)
-        : base(DefaultMessage, failures.Select(failure => failure.Exception))
+        : base(DefaultMessage, ExceptionsOf(failures))
     {
         Failures = failures;
     }
@@ -53,6 +53,18 @@ public sealed class TaskGroupException : AggregateException
 
     /// <summary>Gets a message that lists the errors briefly: who threw, the type and the message of each.</summary>
     public override string Message => Failures.Count == 0 ? base.Message : _brief ??= Describe(Failures);
+
+    /// <summary>The failures' exceptions as an array, which the base class copies once (a sequence it would first list).</summary>
+    private static Exception[] ExceptionsOf(IReadOnlyList<TaskGroupFailure> failures)
+    {
+        var exceptions = new Exception[failures.Count];
+        for (var i = 0; i < exceptions.Length; i++)
+        {
+            exceptions[i] = failures[i].Exception;
+        }
+
+        return exceptions;
+    }
 
     private static string Describe(IReadOnlyList<TaskGroupFailure> failures)
     {
