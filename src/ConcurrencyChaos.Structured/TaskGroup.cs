@@ -73,6 +73,9 @@ public sealed class TaskGroup
     /// <summary>How many groups <see cref="GroupsByToken"/> holds: a lookup is skipped while it holds none.</summary>
     private static int s_registered;
 
+    /// <summary>The indices of a group's first children, boxed once for every group.</summary>
+    private static readonly object[] BoxedIndices = [.. Enumerable.Range(0, 64).Select(index => (object)index)];
+
     /// <summary>The scheduler made last on this thread, for the context it posts to: groups started on one context share one.</summary>
     [ThreadStatic]
     private static InlineOrPostScheduler? t_scheduler;
@@ -92,6 +95,7 @@ public sealed class TaskGroup
     private int _unfinished;
     private Task? _body;
     private bool _registered;
+    private Action<Task, object?>? _memberDone; // made for the first member that does not complete at once
 
     private TaskGroup(CancellationToken callerToken)
     {
@@ -511,30 +515,34 @@ public sealed class TaskGroup
         {
             // Handled inline when the member completes, so faults are recorded in the order they happen;
             // where that is not allowed (e.g. another group's task), queued to the caller's context, never the pool.
-            // Its state is as small as the member allows: the group alone for the body, with the index for a plain child.
+            // One delegate per group; a member's state is as small as it allows: none for the body, a shared box of
+            // the index for a plain child.
             _ = member.ContinueWith(
-                static (task, state) =>
-                {
-                    switch (state)
-                    {
-                        case TaskGroup group:
-                            group.OnMemberDone(task, childIndex: null, name: null, start: null);
-                            break;
-                        case ValueTuple<TaskGroup, int> child:
-                            child.Item1.OnMemberDone(task, child.Item2, name: null, start: null);
-                            break;
-                        default:
-                            var (owner, childIndex, name, start) = ((TaskGroup, int?, string?, StartedSignal?))state!;
-                            owner.OnMemberDone(task, childIndex, name, start);
-                            break;
-                    }
-                },
-                childIndex is not { } index ? (object)this
-                    : name is null && start is null ? (this, index)
-                    : (this, childIndex, name, start),
+                _memberDone ??= OnMemberDone,
+                childIndex is not { } index ? null
+                    : name is null && start is null ? (index < BoxedIndices.Length ? BoxedIndices[index] : index)
+                    : (childIndex, name, start),
                 CancellationToken.None,
                 TaskContinuationOptions.ExecuteSynchronously,
                 _scheduler);
+        }
+    }
+
+    /// <summary>The continuation of a member that did not complete at once, with the state <see cref="Watch"/> gave it.</summary>
+    private void OnMemberDone(Task member, object? state)
+    {
+        switch (state)
+        {
+            case null:
+                OnMemberDone(member, childIndex: null, name: null, start: null);
+                break;
+            case int index:
+                OnMemberDone(member, index, name: null, start: null);
+                break;
+            default:
+                var (childIndex, name, start) = ((int?, string?, StartedSignal?))state;
+                OnMemberDone(member, childIndex, name, start);
+                break;
         }
     }
 
