@@ -8,6 +8,9 @@ namespace ConcurrencyChaos;
 /// </summary>
 internal sealed class InlineOrPostScheduler(SynchronizationContext context) : TaskScheduler
 {
+    /// <summary>Gets the context it posts to.</summary>
+    public SynchronizationContext Context => context;
+
     [SuppressMessage("Usage", "VSTHRD001:Avoid legacy thread switching APIs", Justification = "No JoinableTaskFactory here; posting to the captured context is what await itself does.")]
     protected override void QueueTask(Task task) =>
         context.Post(

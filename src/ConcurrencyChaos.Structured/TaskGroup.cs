@@ -55,16 +55,33 @@ public sealed class TaskGroup
     private const string RunIsNotAsync = "Mirrors asyncio create_task and Trio start_soon: Run starts a child, it does not await it.";
 
     /// <summary>
-    /// Whether <see cref="CanceledToken"/> and <see cref="FaultsOf"/> use the runtime's own accessors of a completed task
-    /// (they are there on .NET 8 and 10); tests turn it off to cover the fallbacks.
+    /// Whether <see cref="CanceledToken"/> and <see cref="FaultsOf"/> use the runtime's own accessors of a completed task,
+    /// and a new group reads its caller's token's source to find its parent (they are there on .NET 8 and 10); tests turn
+    /// it off to cover the fallbacks.
     /// </summary>
     internal static bool ReadsTaskDirectly { get; set; } = true;
 
-    /// <summary>The groups still running, by <see cref="Token"/>: a group started with another's token finds its parent here.</summary>
+    /// <summary>Whether a token's source can be read here (probed once): else every group registers in <see cref="GroupsByToken"/>.</summary>
+    private static readonly bool SourceReadable = ProbeSource();
+
+    /// <summary>
+    /// The fallback of <see cref="EnclosingGroup"/>: the groups still running that were started where a token's source
+    /// cannot be read (or with <see cref="ReadsTaskDirectly"/> off), by <see cref="Token"/>.
+    /// </summary>
     private static readonly ConcurrentDictionary<CancellationToken, TaskGroup> GroupsByToken = new();
 
+    /// <summary>How many groups <see cref="GroupsByToken"/> holds: a lookup is skipped while it holds none.</summary>
+    private static int s_registered;
+
+    /// <summary>The indices of a group's first children, boxed once for every group.</summary>
+    private static readonly object[] BoxedIndices = [.. Enumerable.Range(0, 64).Select(index => (object)index)];
+
+    /// <summary>The scheduler made last on this thread, for the context it posts to: groups started on one context share one.</summary>
+    [ThreadStatic]
+    private static InlineOrPostScheduler? t_scheduler;
+
     private readonly Gate _gate = new();
-    private readonly CancellationTokenSource _source = new();
+    private readonly GroupTokenSource _source;
     private readonly CancellationToken _callerToken;
     private readonly TaskGroup? _parent;
     private readonly TaskScheduler _scheduler;
@@ -77,14 +94,22 @@ public sealed class TaskGroup
     private int _started;
     private int _unfinished;
     private Task? _body;
+    private bool _registered;
+    private Action<Task, object?>? _memberDone; // made for the first member that does not complete at once
 
     private TaskGroup(CancellationToken callerToken)
     {
         _callerToken = callerToken;
-        _parent = callerToken.CanBeCanceled && GroupsByToken.TryGetValue(callerToken, out var parent) ? parent : null;
+        _parent = EnclosingGroup(callerToken);
         _scheduler = CallerScheduler();
+        _source = new GroupTokenSource(this);
         Token = _source.Token;
-        GroupsByToken[Token] = this;
+        if (!(SourceReadable && ReadsTaskDirectly))
+        {
+            GroupsByToken[Token] = this;
+            _registered = true;
+            _ = Interlocked.Increment(ref s_registered);
+        }
     }
 
     /// <summary>Where the group is in its life; being cancelled ("aborting") is the state of <see cref="Token"/>.</summary>
@@ -115,8 +140,11 @@ public sealed class TaskGroup
     /// was cancelled, else successfully. Already canceled (body not invoked) if the token already was.
     /// </returns>
     [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ by the body's type, so no call is ambiguous; an optional CancellationToken last is the .NET convention.")]
-    public static Task RunAsync(Func<TaskGroup, Task> body, CancellationToken cancellationToken = default) =>
-        RunBodyAsync<object?>(body, cancellationToken);
+    public static Task RunAsync(Func<TaskGroup, Task> body, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        return RunBodyAsync<object?>(static (group, body) => ((Func<TaskGroup, Task>)body!)(group), body, cancellationToken);
+    }
 
     /// <summary>Runs <paramref name="body"/> in a new group, waits for it and every child, and returns its result.</summary>
     /// <typeparam name="T">The body's result type.</typeparam>
@@ -127,8 +155,11 @@ public sealed class TaskGroup
     /// (<see langword="default"/> if the body itself ended canceled after <see cref="Cancel"/>).
     /// </returns>
     [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ by the body's type, so no call is ambiguous; an optional CancellationToken last is the .NET convention.")]
-    public static Task<T> RunAsync<T>(Func<TaskGroup, Task<T>> body, CancellationToken cancellationToken = default) =>
-        RunBodyAsync<T>(body, cancellationToken);
+    public static Task<T> RunAsync<T>(Func<TaskGroup, Task<T>> body, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        return RunBodyAsync<T>(static (group, body) => ((Func<TaskGroup, Task<T>>)body!)(group), body, cancellationToken);
+    }
 
     /// <summary>
     /// The pattern shape of a group: runs every child, in order, in one group; the catalog's <c>task-group</c>.
@@ -140,16 +171,30 @@ public sealed class TaskGroup
     public static Task WhenAll(IReadOnlyList<Func<CancellationToken, Task>> children, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(children);
-        return RunAsync(
-            group =>
+
+        // A static body with the children as its state: no closure and delegate per group.
+        return RunBodyAsync<object?>(
+            static (group, state) =>
             {
-                foreach (var child in children)
+                var children = (IReadOnlyList<Func<CancellationToken, Task>>)state!;
+                if (children is Func<CancellationToken, Task>[] array)
                 {
-                    _ = group.Run(child);
+                    for (var i = 0; i < array.Length; i++)
+                    {
+                        _ = group.Run(array[i]);
+                    }
+                }
+                else
+                {
+                    foreach (var child in children)
+                    {
+                        _ = group.Run(child);
+                    }
                 }
 
                 return Task.CompletedTask;
             },
+            children,
             cancellationToken);
     }
 
@@ -279,9 +324,9 @@ public sealed class TaskGroup
         return new TaskCanceledException(canceled);
     }
 
-    private static Task<T> RunBodyAsync<T>(Func<TaskGroup, Task> body, CancellationToken cancellationToken)
+    /// <summary>The one place groups start: <paramref name="body"/> is called with the group and <paramref name="state"/>.</summary>
+    private static Task<T> RunBodyAsync<T>(Func<TaskGroup, object?, Task> body, object state, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(body);
         if (cancellationToken.IsCancellationRequested)
         {
             return Task.FromCanceled<T>(cancellationToken);
@@ -299,7 +344,7 @@ public sealed class TaskGroup
         Task bodyTask;
         try
         {
-            bodyTask = body(group) ?? Thrown<object?>(ReturnedNull());
+            bodyTask = body(group, state) ?? Thrown<object?>(ReturnedNull());
         }
         catch (Exception exception)
         {
@@ -315,10 +360,80 @@ public sealed class TaskGroup
     /// The scheduler of the continuations that handle members: they run inline; what cannot (a member whose task
     /// forces asynchronous continuations, such as another group's) is queued where <c>await</c> would resume.
     /// </summary>
-    private static TaskScheduler CallerScheduler() =>
-        SynchronizationContext.Current is { } context && context.GetType() != typeof(SynchronizationContext)
-            ? new InlineOrPostScheduler(context)
-            : TaskScheduler.Current;
+    private static TaskScheduler CallerScheduler()
+    {
+        if (SynchronizationContext.Current is not { } context || context.GetType() == typeof(SynchronizationContext))
+        {
+            return TaskScheduler.Current;
+        }
+
+        // Stateless, so groups on one context share one: the last made on this thread (which keeps that context alive).
+        var scheduler = t_scheduler;
+        if (scheduler is null || scheduler.Context != context)
+        {
+            t_scheduler = scheduler = new InlineOrPostScheduler(context);
+        }
+
+        return scheduler;
+    }
+
+    /// <summary>
+    /// The group whose <see cref="Token"/> <paramref name="callerToken"/> is, if it is still running: read from the
+    /// token's source where the runtime lets it be read, else looked up among the groups that registered.
+    /// </summary>
+    private static TaskGroup? EnclosingGroup(CancellationToken callerToken)
+    {
+        if (!callerToken.CanBeCanceled)
+        {
+            return null;
+        }
+
+        if (Volatile.Read(ref s_registered) > 0 && GroupsByToken.TryGetValue(callerToken, out var registered))
+        {
+            return registered;
+        }
+
+        // Not asked whether ReadsTaskDirectly: a group registered or not while tests switch it is still found.
+        return SourceReadable && SourceOf(ref callerToken) is GroupTokenSource { Group: var parent } && !parent.HasEnded
+            ? parent
+            : null;
+    }
+
+    /// <summary>Gets the enclosing group this one found from its caller's token, if any.</summary>
+    internal TaskGroup? Parent => _parent;
+
+    /// <summary>Gets a value indicating whether this group registered in the fallback's table.</summary>
+    internal bool Registered => _registered;
+
+    /// <summary>Whether <see cref="SourceOf"/> works on this runtime.</summary>
+    private static bool ProbeSource()
+    {
+        try
+        {
+            using var probe = new CancellationTokenSource();
+            var token = probe.Token;
+            return ReferenceEquals(SourceOf(ref token), probe);
+        }
+        catch (MissingFieldException)
+        {
+            return false;
+        }
+    }
+
+    [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "_source")]
+    private static extern ref CancellationTokenSource? SourceOf(ref CancellationToken token);
+
+    /// <summary>Whether the group has ended (a registered one has left <see cref="GroupsByToken"/> by then).</summary>
+    private bool HasEnded
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _state == State.Ended;
+            }
+        }
+    }
 
     /// <summary>The task an async method returns when it throws <paramref name="exception"/>: canceled for an OperationCanceledException, else faulted.</summary>
     [SuppressMessage("Usage", "VSTHRD200:Use \"Async\" suffix for async methods", Justification = "Returns an already completed task; nothing to await.")]
@@ -400,16 +515,34 @@ public sealed class TaskGroup
         {
             // Handled inline when the member completes, so faults are recorded in the order they happen;
             // where that is not allowed (e.g. another group's task), queued to the caller's context, never the pool.
+            // One delegate per group; a member's state is as small as it allows: none for the body, a shared box of
+            // the index for a plain child.
             _ = member.ContinueWith(
-                static (task, state) =>
-                {
-                    var (group, childIndex, name, start) = ((TaskGroup, int?, string?, StartedSignal?))state!;
-                    group.OnMemberDone(task, childIndex, name, start);
-                },
-                (this, childIndex, name, start),
+                _memberDone ??= OnMemberDone,
+                childIndex is not { } index ? null
+                    : name is null && start is null ? (index < BoxedIndices.Length ? BoxedIndices[index] : index)
+                    : (childIndex, name, start),
                 CancellationToken.None,
                 TaskContinuationOptions.ExecuteSynchronously,
                 _scheduler);
+        }
+    }
+
+    /// <summary>The continuation of a member that did not complete at once, with the state <see cref="Watch"/> gave it.</summary>
+    private void OnMemberDone(Task member, object? state)
+    {
+        switch (state)
+        {
+            case null:
+                OnMemberDone(member, childIndex: null, name: null, start: null);
+                break;
+            case int index:
+                OnMemberDone(member, index, name: null, start: null);
+                break;
+            default:
+                var (childIndex, name, start) = ((int?, string?, StartedSignal?))state;
+                OnMemberDone(member, childIndex, name, start);
+                break;
         }
     }
 
@@ -449,7 +582,12 @@ public sealed class TaskGroup
         if (ended)
         {
             _callerRegistration.Unregister();
-            _ = GroupsByToken.TryRemove(new KeyValuePair<CancellationToken, TaskGroup>(Token, this));
+            if (_registered)
+            {
+                _ = GroupsByToken.TryRemove(new KeyValuePair<CancellationToken, TaskGroup>(Token, this));
+                _ = Interlocked.Decrement(ref s_registered);
+            }
+
             _complete(this);
         }
     }

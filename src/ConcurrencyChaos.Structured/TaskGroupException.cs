@@ -11,7 +11,8 @@ public sealed class TaskGroupException : AggregateException
 {
     private const string DefaultMessage = "One or more errors occurred in a TaskGroup.";
 
-    private readonly string? _brief;
+    /// <summary>The message of a group's exception, built when first read: most are only caught and classified.</summary>
+    private string? _brief;
 
     /// <summary>Creates an exception with no inner exceptions and a default message.</summary>
     public TaskGroupException()
@@ -39,10 +40,9 @@ public sealed class TaskGroupException : AggregateException
 
     /// <summary>Creates the exception a group ends with: its failures, in the order it saw them.</summary>
     internal TaskGroupException(IReadOnlyList<TaskGroupFailure> failures)
-        : base(DefaultMessage, failures.Select(failure => failure.Exception))
+        : base(DefaultMessage, ExceptionsOf(failures))
     {
         Failures = failures;
-        _brief = Describe(failures);
     }
 
     /// <summary>
@@ -52,7 +52,19 @@ public sealed class TaskGroupException : AggregateException
     public IReadOnlyList<TaskGroupFailure> Failures { get; }
 
     /// <summary>Gets a message that lists the errors briefly: who threw, the type and the message of each.</summary>
-    public override string Message => _brief ?? base.Message;
+    public override string Message => Failures.Count == 0 ? base.Message : _brief ??= Describe(Failures);
+
+    /// <summary>The failures' exceptions as an array, which the base class copies once (a sequence it would first list).</summary>
+    private static Exception[] ExceptionsOf(IReadOnlyList<TaskGroupFailure> failures)
+    {
+        var exceptions = new Exception[failures.Count];
+        for (var i = 0; i < exceptions.Length; i++)
+        {
+            exceptions[i] = failures[i].Exception;
+        }
+
+        return exceptions;
+    }
 
     private static string Describe(IReadOnlyList<TaskGroupFailure> failures)
     {

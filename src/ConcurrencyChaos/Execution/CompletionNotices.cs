@@ -13,19 +13,20 @@ internal sealed class CompletionNotices(RunHost host)
     private readonly List<CompletionNotice> _open = [];
     private int _pending;
 
-    /// <summary>Whether every notice registered by <see cref="OnCompleted"/> has been delivered by its continuation.</summary>
+    /// <summary>Whether every notice registered by <see cref="OnCompleted(Task, CompletionNotice)"/> has been delivered by its continuation.</summary>
     public bool AllDelivered => Volatile.Read(ref _pending) == 0;
 
     /// <summary>
-    /// Runs <paramref name="action"/> the moment <paramref name="task"/> completes, before any
+    /// Delivers <paramref name="notice"/> the moment <paramref name="task"/> completes, before any
     /// continuation registered later; on the host's own scheduler, so a task that forces its
     /// continuations asynchronous (RunContinuationsAsynchronously) queues it on the runtime, never the pool.
     /// </summary>
-    public void OnCompleted(Task task, Action<Task> action)
+    public void OnCompleted(Task task, CompletionNotice notice)
     {
+        notice.Watch(this, task);
         if (task.IsCompleted)
         {
-            action(task);
+            notice.Deliver();
             return;
         }
 
@@ -34,7 +35,6 @@ internal sealed class CompletionNotices(RunHost host)
         // continuation covers completion outside a step (on another thread). Whichever comes first wins;
         // the run is not finished until the continuation has run too, because when the task completed on
         // another thread, its arrival is what reports that escape.
-        var notice = new CompletionNotice(this, task, action);
         if (_host.IsControlled)
         {
             _open.Add(notice);

@@ -12,7 +12,7 @@ internal static class Hosts
     /// <summary>A new host for one run of <paramref name="tree"/>.</summary>
     public static RunHost For(TaskTree tree, RunOptions options) => options.Mode == ExecutionMode.RealTime
         ? new RealTimeHost(options.TimeScale, options.MaxVirtualTime ?? AllTheWork(tree), options.MaxVirtualTime is null ? RealTimeHeadroom : TimeSpan.Zero, options.RealTimeTolerance)
-        : new DeterministicRuntime(Strategy(tree, options), Limits(tree, options));
+        : new DeterministicRuntime(Strategy(tree, options), Limits(tree, options), expectedTimers: tree.NodeCount); // a leaf's work, or cleanup, at a time
 
     /// <summary>Ten times all the tree's work, cleanup and cancellation time, plus a virtual minute.</summary>
     public static TimeSpan DefaultTimeBudget(TaskTree tree) => TimeSpan.FromMilliseconds((10 * TotalTime(tree)) + 60_000);

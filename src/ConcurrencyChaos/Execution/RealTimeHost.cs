@@ -84,14 +84,14 @@ internal sealed class RealTimeHost : RunHost
 
     public override void Changed() => _changed.Release();
 
-    public override RunStatus Run(Action start, Func<bool> finished)
+    public override RunStatus Run(IRunDriver run)
     {
         var previous = SynchronizationContext.Current;
         SynchronizationContext.SetSynchronizationContext(new RealTimeSynchronizationContext(this));
         _elapsed.Start();
         try
         {
-            start();
+            run.Start();
             while (true)
             {
                 if (_abort is { } aborted)
@@ -99,7 +99,7 @@ internal sealed class RealTimeHost : RunHost
                     return aborted;
                 }
 
-                if (finished())
+                if (run.Finished())
                 {
                     return RunStatus.Completed;
                 }

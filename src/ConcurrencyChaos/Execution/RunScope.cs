@@ -48,19 +48,31 @@ internal sealed class RunScope
 
     private static Restore Set(RunScope scope)
     {
-        var previous = s_current.Value;
+        // Put back by restoring the whole ExecutionContext, as an async method's builder does when its synchronous part
+        // returns: setting the value back would allocate another context and value map per scope.
+        var previous = ExecutionContext.Capture();
+        var previousScope = previous is null ? s_current.Value : null; // flow suppressed: nothing to restore, so set back
         s_current.Value = scope;
-        return new Restore(previous, true);
+        return new Restore(previous, previousScope, true);
     }
 
     /// <summary>Puts back the scope that was current before (a synchronous caller must not keep a callee's scope).</summary>
-    public readonly struct Restore(RunScope? previous, bool owner) : IDisposable
+    public readonly struct Restore(ExecutionContext? previous, RunScope? previousScope, bool owner) : IDisposable
     {
         public void Dispose()
         {
-            if (owner)
+            if (!owner)
             {
-                s_current.Value = previous;
+                return;
+            }
+
+            if (previous is not null)
+            {
+                ExecutionContext.Restore(previous);
+            }
+            else
+            {
+                s_current.Value = previousScope;
             }
         }
     }

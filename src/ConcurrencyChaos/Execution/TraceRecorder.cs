@@ -19,7 +19,7 @@ internal sealed class TraceRecorder(RunHost host, int expectedEvents = 0)
     private static long t_pinnedMs;
 
     private readonly Lock _gate = new();
-    private List<TraceEvent> _events = new(expectedEvents);
+    private List<TraceEvent>? _events = new(expectedEvents);
     private int _running;
 
     /// <summary>Nodes started and not yet ended.</summary>
@@ -32,7 +32,7 @@ internal sealed class TraceRecorder(RunHost host, int expectedEvents = 0)
         {
             lock (_gate)
             {
-                return _events.Where(e => e.Kind == TraceEventKind.Started).Select(e => e.NodeId).Distinct(StringComparer.Ordinal).Count();
+                return _events?.Where(e => e.Kind == TraceEventKind.Started).Select(e => e.NodeId).Distinct(StringComparer.Ordinal).Count() ?? 0;
             }
         }
     }
@@ -94,8 +94,8 @@ internal sealed class TraceRecorder(RunHost host, int expectedEvents = 0)
         lock (_gate)
         {
             var events = _events;
-            _events = [];
-            return events;
+            _events = null; // what escaped code records from now on goes to a list of its own
+            return events ?? [];
         }
     }
 
@@ -104,7 +104,7 @@ internal sealed class TraceRecorder(RunHost host, int expectedEvents = 0)
         host.NoteForeignNode(nodeId);
         lock (_gate)
         {
-            _events.Add(new TraceEvent(host.EventStep(), t_pinned ? t_pinnedMs : host.NowMs, kind, nodeId, outcome, error, detail));
+            (_events ??= []).Add(new TraceEvent(host.EventStep(), t_pinned ? t_pinnedMs : host.NowMs, kind, nodeId, outcome, error, detail));
         }
     }
 

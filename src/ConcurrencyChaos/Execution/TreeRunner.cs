@@ -8,7 +8,7 @@ namespace ConcurrencyChaos.Execution;
 /// — leaves as <see cref="LeafTask"/>s or <see cref="OperationLeaf"/>s, groups as the pattern under test (or
 /// the group's named pattern) over their children — and returns the <see cref="Trace"/>. It never judges.
 /// </summary>
-internal sealed class TreeRunner
+internal sealed class TreeRunner : IRunDriver
 {
     private readonly TaskTree _tree;
     private readonly RunHost _host;
@@ -45,7 +45,6 @@ internal sealed class TreeRunner
         _notices = new CompletionNotices(_host);
         _patternUnderTest = patternUnderTest(_host.Clock)
             ?? throw new ArgumentException("The pattern factory returned null.", nameof(patternUnderTest));
-        _host.AfterStep = _notices.NoticeEnded;
     }
 
     private static bool HasUnknownOperation(Group group, IReadOnlyDictionary<string, Func<CancellationToken, Task>> operations)
@@ -72,7 +71,7 @@ internal sealed class TreeRunner
         // Chaos.Assert, anywhere in the run's code, records into this run's trace.
         using var scope = RunScope.EnterRun(_recorder, _host);
 
-        var status = _host.Run(Start, Finished);
+        var status = _host.Run(this);
         if (_root is not null && status is RunStatus.Deadlocked or RunStatus.TimeBudgetExhausted or RunStatus.StepBudgetExhausted)
         {
             // Out of time or work after the root ended: stragglers if a node still runs, else only the wait for late starts ended.
@@ -89,7 +88,7 @@ internal sealed class TreeRunner
     /// The caller's await is over by then, so its cancellation timer is dropped first, as a <c>using</c> of its token
     /// source would, and only the pattern's own timers remain.
     /// </summary>
-    private bool Finished()
+    bool IRunDriver.Finished()
     {
         if (_root is null || _recorder.Running != 0 || !_notices.AllDelivered)
         {
@@ -116,11 +115,14 @@ internal sealed class TreeRunner
         return Snapshot(RunStatus.Stuck);
     }
 
+    /// <summary>After every controlled step: the ends of tasks that completed in it are noticed.</summary>
+    void IRunDriver.AfterStep() => _notices.NoticeEnded();
+
     private Trace Snapshot(RunStatus status) =>
         new(_recorder.Snapshot(), _root ?? RootResult.NeverEnded, status, _host.Diagnostics, _host.NowMs, _host.Steps) { Ties = _host.Ties };
 
     /// <summary>The first step: arms the caller's cancellation and calls the root, as an awaiting caller would.</summary>
-    private void Start()
+    void IRunDriver.Start()
     {
         var caller = new CancellationTokenSource();
         if (_tree.CancelAfter is { } after)
@@ -148,11 +150,14 @@ internal sealed class TreeRunner
             return;
         }
 
-        _notices.OnCompleted(root, task =>
-        {
-            _root = Outcomes.Root(task);
-            _host.Changed();
-        });
+        _notices.OnCompleted(root, new RootNotice(this));
+    }
+
+    /// <summary>The root's task completed: the run may be over.</summary>
+    internal void RootEnded(Task task)
+    {
+        _root = Outcomes.Root(task);
+        _host.Changed();
     }
 
     private void CancelCaller(CancellationTokenSource caller)
@@ -189,14 +194,8 @@ internal sealed class TreeRunner
         return token =>
         {
             given.Token = token;
-            _recorder.Started(id);
-            var registration = token.IsCancellationRequested
-                ? default
-                : token.UnsafeRegister(static (state, _) => ((Action)state!)(), (Action)(() => _recorder.TokenCancelled(id)));
-            if (token.IsCancellationRequested)
-            {
-                _recorder.TokenCancelled(id);
-            }
+            var call = new GroupCall(_recorder, id);
+            call.Start(token);
 
             Task task;
             try
@@ -209,32 +208,20 @@ internal sealed class TreeRunner
             catch (Exception e)
             {
                 ThrewBeforeReturning(id, e);
-                registration.Unregister();
-                _recorder.Ended(id, NodeOutcome.Faulted, e.GetType().Name);
+                call.Threw(e);
                 throw;
-            }
-
-            void Record(Task t)
-            {
-                registration.Unregister();
-                _recorder.Ended(id, Outcomes.Of(t), t.IsFaulted ? Outcomes.FirstFault(t).GetType().Name : null);
             }
 
             if (task.IsCompleted)
             {
-                Record(task);
+                call.Record(task);
                 return task;
             }
 
-            // The parent gets a proxy that completes only after the end is recorded: a pattern task
-            // with asynchronous continuations (a TaskGroup's) could otherwise let the parent end first.
-            var proxy = new TaskCompletionSource();
-            _notices.OnCompleted(task, t =>
-            {
-                Record(t);
-                proxy.SetFromTask(t); // every exception, or canceled with the same token; never throws
-            });
-            return proxy.Task;
+            // The parent gets a proxy that completes only after the end is recorded (GroupCall.ProxyAsync).
+            var proxy = call.ProxyAsync();
+            _notices.OnCompleted(task, call);
+            return proxy;
         };
     }
 

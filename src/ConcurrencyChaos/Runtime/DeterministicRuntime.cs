@@ -17,17 +17,18 @@ internal sealed class DeterministicRuntime : RunHost
     private readonly RuntimeLimits _limits;
     private readonly EscapeDetector _escapes;
     private readonly RuntimeHook _hook;
-    private readonly Action<VirtualTimer, long> _timerDue;
     private RunStatus? _abort;
     private long _step;
 
-    public DeterministicRuntime(ISchedulingStrategy strategy, RuntimeLimits limits)
+    /// <param name="strategy">Orders the ready work.</param>
+    /// <param name="limits">The run's budgets.</param>
+    /// <param name="expectedTimers">Room made at once for the virtual timers of a run (a tree's: about one per node).</param>
+    public DeterministicRuntime(ISchedulingStrategy strategy, RuntimeLimits limits, int expectedTimers = 0)
     {
         _ready = strategy;
         _limits = limits;
         _escapes = new EscapeDetector(this, limits.ForeignWorkGrace);
-        _timerDue = (timer, version) => _ready.Add(WorkItem.Fire(timer, version));
-        Clock = new VirtualTimeProvider(_escapes);
+        Clock = new VirtualTimeProvider(_escapes, expectedTimers);
         Context = new DeterministicSynchronizationContext(this);
         Scheduler = new DeterministicTaskScheduler(this);
         _hook = new RuntimeHook(this, _escapes);
@@ -64,11 +65,11 @@ internal sealed class DeterministicRuntime : RunHost
     public bool InCodeUnderTest { get; private set; }
 
     /// <summary>
-    /// Runs <paramref name="start"/> as the first step, then steps until <paramref name="finished"/>
-    /// says so, nothing is left to run, or a budget runs out. Returns why it stopped; "nothing left"
+    /// Runs <paramref name="run"/>'s start as the first step, then steps until it says it is finished,
+    /// nothing is left to run, or a budget runs out. Returns why it stopped; "nothing left"
     /// is <see cref="RunStatus.Deadlocked"/>, which the caller refines.
     /// </summary>
-    public override RunStatus Run(Action start, Func<bool> finished)
+    public override RunStatus Run(IRunDriver run)
     {
         _escapes.Start();
         var previous = SynchronizationContext.Current;
@@ -76,10 +77,10 @@ internal sealed class DeterministicRuntime : RunHost
         var outer = _hook.Enter(); // the shims of rewritten code go through this run from now on
         try
         {
-            _ready.Add(WorkItem.Post(_ => start(), null));
+            _ready.Add(WorkItem.Post(static run => ((IRunDriver)run!).Start(), run));
             while (true)
             {
-                if (RunAllReady() is { } stopped)
+                if (RunAllReady(run) is { } stopped)
                 {
                     return stopped;
                 }
@@ -93,7 +94,7 @@ internal sealed class DeterministicRuntime : RunHost
                 // Finished is asked only once nothing is ready: work already queued in this instant still
                 // runs (an async void method's exception is posted when the last node ends), and time is
                 // never advanced once the run has finished.
-                if (finished())
+                if (run.Finished())
                 {
                     return RunStatus.Completed;
                 }
@@ -146,7 +147,7 @@ internal sealed class DeterministicRuntime : RunHost
     /// Takes ready items one step at a time, in the strategy's order, until none is left (null) or the
     /// run must stop: aborted, or out of steps.
     /// </summary>
-    private RunStatus? RunAllReady()
+    private RunStatus? RunAllReady(IRunDriver run)
     {
         while (_abort is null && _ready.Count > 0)
         {
@@ -156,7 +157,7 @@ internal sealed class DeterministicRuntime : RunHost
             }
 
             RunStep(_ready.Take());
-            AfterStep?.Invoke();
+            run.AfterStep();
         }
 
         return _abort;
@@ -176,7 +177,7 @@ internal sealed class DeterministicRuntime : RunHost
                 return RunStatus.TimeBudgetExhausted;
             }
 
-            Clock.AdvanceTo(due, _timerDue);
+            Clock.AdvanceTo(due, _ready);
             return null;
         }
 

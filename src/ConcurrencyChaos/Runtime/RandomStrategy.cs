@@ -6,7 +6,7 @@ namespace ConcurrencyChaos.Runtime;
 /// </summary>
 internal sealed class RandomStrategy(int seed) : ISchedulingStrategy
 {
-    private readonly List<WorkItem> _ready = new(8);
+    private readonly List<WorkItem> _ready = new(4);
     private SplitMix64 _random = new(unchecked(((ulong)seed * 0x2545F4914F6CDD1DUL) + 1));
 
     public int Count => _ready.Count;

@@ -40,9 +40,6 @@ internal abstract class RunHost
     /// <summary>Whether a timer of the run is still pending (controlled only: a real-time host cannot tell, and says false).</summary>
     public virtual bool TimerPending => false;
 
-    /// <summary>Runs after every controlled step (never in real time).</summary>
-    public Action? AfterStep { get; set; }
-
     /// <summary>The step of an event being recorded now; called under the recorder's lock.</summary>
     public abstract long EventStep();
 
@@ -60,7 +57,13 @@ internal abstract class RunHost
     /// Runs <paramref name="start"/> on the current thread, then lets the run go on until <paramref name="finished"/>
     /// says so or a budget runs out; returns why it stopped.
     /// </summary>
-    public abstract RunStatus Run(Action start, Func<bool> finished);
+    public RunStatus Run(Action start, Func<bool> finished) => Run(new DelegateDriver(start, finished));
+
+    /// <summary>
+    /// Runs <paramref name="run"/>'s first step on the current thread, then lets the run go on until it says it is
+    /// finished or a budget runs out; returns why it stopped.
+    /// </summary>
+    public abstract RunStatus Run(IRunDriver run);
 
     /// <summary>Stops the run as soon as the host can, with <paramref name="status"/> (the first abort wins); callable from any thread.</summary>
     public abstract void Abort(RunStatus status);

@@ -7,10 +7,12 @@ namespace ConcurrencyChaos.Runtime;
 /// same instant come out in creation order; the runtime's scheduling strategy then orders them with
 /// everything else that is ready at that instant.
 /// </summary>
-internal sealed class VirtualTimeProvider(EscapeDetector escapes) : TimeProvider
+/// <param name="escapes">Told of timers made on other threads.</param>
+/// <param name="expectedTimers">Room made at once in the queue, so it seldom grows.</param>
+internal sealed class VirtualTimeProvider(EscapeDetector escapes, int expectedTimers = 0) : TimeProvider
 {
     private static readonly DateTimeOffset Epoch = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
-    private readonly PriorityQueue<(VirtualTimer Timer, long Version), (long Due, long Sequence)> _queue = new();
+    private readonly PriorityQueue<(VirtualTimer Timer, long Version), (long Due, long Sequence)> _queue = new(expectedTimers);
     private long _sequence;
 
     internal Lock Gate { get; } = new();
@@ -61,7 +63,7 @@ internal sealed class VirtualTimeProvider(EscapeDetector escapes) : TimeProvider
     }
 
     /// <summary>Moves the clock to <paramref name="due"/> and hands every live timer due then to <paramref name="ready"/>.</summary>
-    public void AdvanceTo(long due, Action<VirtualTimer, long> ready)
+    public void AdvanceTo(long due, ISchedulingStrategy ready)
     {
         lock (Gate)
         {
@@ -71,7 +73,7 @@ internal sealed class VirtualTimeProvider(EscapeDetector escapes) : TimeProvider
                 _queue.Dequeue();
                 if (!entry.Timer.Disposed && entry.Version == entry.Timer.Version)
                 {
-                    ready(entry.Timer, entry.Version);
+                    ready.Add(WorkItem.Fire(entry.Timer, entry.Version));
                 }
             }
         }

@@ -999,6 +999,34 @@ public sealed class TaskGroupTests
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
+    public async Task A_group_started_with_another_groups_token_finds_it_from_the_tokens_source_or_else_in_the_table(bool direct)
+    {
+        var before = TaskGroup.ReadsTaskDirectly;
+        TaskGroup.ReadsTaskDirectly = direct;
+        try
+        {
+            TaskGroup? outer = null;
+            TaskGroup? inner = null;
+            await TaskGroup.RunAsync(o =>
+            {
+                outer = o;
+                _ = o.Run(token => TaskGroup.RunAsync(i => { inner = i; return Task.CompletedTask; }, token));
+                return Task.CompletedTask;
+            });
+
+            Assert.Same(outer, inner!.Parent);
+            Assert.Equal(!direct, outer!.Registered); // only where the source cannot be read, or in this test
+            Assert.Null(outer.Parent);
+        }
+        finally
+        {
+            TaskGroup.ReadsTaskDirectly = before;
+        }
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
     public async Task A_members_token_and_exceptions_are_read_as_await_and_Task_Exception_give_them_with_or_without_the_runtime_accessors(bool direct)
     {
         using var cancelled = new CancellationTokenSource();
