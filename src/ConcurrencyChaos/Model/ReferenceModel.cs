@@ -61,8 +61,31 @@ internal static class ReferenceModel
     {
         ArgumentNullException.ThrowIfNull(tree);
         ArgumentNullException.ThrowIfNull(bounds);
-        var run = Simulate(tree, new Simulation(bounds, startsEveryChild: false));
+        var run = Simulate(tree, new Simulation(bounds, startsEveryChild: false, endsOnly: false));
         return new ReferenceOutcome(run.Nodes, run.HasTies);
+    }
+
+    /// <summary>
+    /// <see cref="Run(TaskTree, ConcurrencyBounds)"/> where a synchronous fault does not keep later siblings from starting
+    /// (see <see cref="TerminatesInAnyStartOrder"/>): the full run that <see cref="EndsInAnyStartOrder"/> answers for.
+    /// </summary>
+    public static ReferenceOutcome RunInAnyStartOrder(TaskTree tree, ConcurrencyBounds bounds)
+    {
+        ArgumentNullException.ThrowIfNull(tree);
+        ArgumentNullException.ThrowIfNull(bounds);
+        var run = Simulate(tree, new Simulation(bounds, startsEveryChild: true, endsOnly: false));
+        return new ReferenceOutcome(run.Nodes, run.HasTies);
+    }
+
+    /// <summary>
+    /// Whether <see cref="Run(TaskTree, ConcurrencyBounds)"/> ends the tree (<see cref="ReferenceOutcome.Terminates"/>),
+    /// by the same simulation in its ends-only mode: the same question, answered without the record of every node.
+    /// </summary>
+    public static bool Ends(TaskTree tree, ConcurrencyBounds bounds)
+    {
+        ArgumentNullException.ThrowIfNull(tree);
+        ArgumentNullException.ThrowIfNull(bounds);
+        return Simulate(tree, new Simulation(bounds, startsEveryChild: false, endsOnly: true)).Self.End is not null;
     }
 
     /// <summary>
@@ -73,14 +96,22 @@ internal static class ReferenceModel
     {
         ArgumentNullException.ThrowIfNull(tree);
         ArgumentNullException.ThrowIfNull(bounds);
-        return !MayHang(tree, bounds, outerOnly: false) || Run(tree, bounds).Terminates;
+        return !MayHang(tree, bounds, outerOnly: false) || Ends(tree, bounds);
     }
 
     /// <summary>
     /// Whether ideal structured semantics finish <paramref name="tree"/> whatever order the children a group starts in
     /// one instant start in: <see cref="Terminates"/>, and <see cref="TerminatesInAnyStartOrder"/>.
     /// </summary>
-    public static bool Finishes(TaskTree tree, ConcurrencyBounds bounds) => Terminates(tree, bounds) && TerminatesInAnyStartOrder(tree, bounds);
+    /// <remarks>
+    /// A tree none of whose hangs may wait forever has none on an outer token that may: one walk answers both for most trees.
+    /// </remarks>
+    public static bool Finishes(TaskTree tree, ConcurrencyBounds bounds)
+    {
+        ArgumentNullException.ThrowIfNull(tree);
+        ArgumentNullException.ThrowIfNull(bounds);
+        return !MayHang(tree, bounds, outerOnly: false) || (Ends(tree, bounds) && TerminatesInAnyStartOrder(tree, bounds));
+    }
 
     /// <summary>
     /// Whether the ideal run ends also when a child that faults synchronously does not stop its later siblings from
@@ -96,9 +127,12 @@ internal static class ReferenceModel
         return !MayHang(tree, bounds, outerOnly: true) || EndsInAnyStartOrder(tree, bounds);
     }
 
-    /// <summary><see cref="TerminatesInAnyStartOrder"/> by simulation alone, whatever the tree's hangs.</summary>
+    /// <summary>
+    /// <see cref="TerminatesInAnyStartOrder"/> by simulation alone, whatever the tree's hangs: whether
+    /// <see cref="RunInAnyStartOrder"/> ends the tree, answered by its ends-only mode.
+    /// </summary>
     public static bool EndsInAnyStartOrder(TaskTree tree, ConcurrencyBounds bounds) =>
-        Simulate(tree, new Simulation(bounds, startsEveryChild: true)).Self.End is not null;
+        Simulate(tree, new Simulation(bounds, startsEveryChild: true, endsOnly: true)).Self.End is not null;
 
     /// <summary>
     /// Whether a hang of <paramref name="tree"/> (<paramref name="outerOnly"/>: one that waits on an outer token) may
@@ -195,8 +229,21 @@ internal static class ReferenceModel
     }
 
     /// <summary>One ideal run; <paramref name="startsEveryChild"/>: a synchronous fault does not keep later siblings from starting.</summary>
-    private sealed class Simulation(ConcurrencyBounds bounds, bool startsEveryChild)
+    /// <remarks>
+    /// <paramref name="endsOnly"/>: the same run, for the one question whether (and when) each node ends — the search's
+    /// filter asks it of every tree it draws. Every start, end, fault, cancellation and slot is simulated as in the full
+    /// run; only what no end depends on is left out: node ids (all empty), injected errors, the records of the nodes
+    /// below a subtree's own (a subtree is its own node alone) and the second run that tells whether an end ties with a
+    /// cancellation (ties never change an end). Tested against the full run on generated trees.
+    /// </remarks>
+    private sealed class Simulation(ConcurrencyBounds bounds, bool startsEveryChild, bool endsOnly)
     {
+        /// <summary>The not-started subtree of the ends-only mode: its own node alone, without an id.</summary>
+        private static readonly SimulatedSubtree UnstartedAlone = new([new ReferenceNode(string.Empty)], HasTies: false);
+
+        /// <summary>The id of child <paramref name="index"/> of <paramref name="parentId"/>; none in the ends-only mode.</summary>
+        private string ChildId(string parentId, int index) => endsOnly ? string.Empty : TaskTree.ChildId(parentId, index);
+
         public SimulatedSubtree RunNode(string id, TreeNode node, long start, long? cancelAt, bool alreadyCancelled, OuterTokens? outer)
         {
             if (node is Leaf leaf)
@@ -209,7 +256,7 @@ internal static class ReferenceModel
             // Ending in the very instant the token is cancelled, for a reason of its own (it would end then uncancelled too):
             // the runtime may run either first, so whether the node sees the cancellation (and, for a group, whether it
             // ends canceled) is a tie. An end the cancellation itself brings about comes after it: no tie.
-            if (!alreadyCancelled && !run.HasTies && cancelAt is { } k && run.Self is { End: { } end, Synchronous: false } && end == k
+            if (!endsOnly && !alreadyCancelled && !run.HasTies && cancelAt is { } k && run.Self is { End: { } end, Synchronous: false } && end == k
                 && RunGroup(id, (Group)node, start, parentCancel: null, alreadyCancelled: false, outer).Self.End == k)
             {
                 run = run with { HasTies = true };
@@ -218,7 +265,7 @@ internal static class ReferenceModel
             return run;
         }
 
-        private static SimulatedSubtree RunLeaf(string id, Leaf leaf, long start, long? cancelAt, bool alreadyCancelled, OuterTokens? outer)
+        private SimulatedSubtree RunLeaf(string id, Leaf leaf, long start, long? cancelAt, bool alreadyCancelled, OuterTokens? outer)
         {
             // Thrown before the leaf returns a task: its token does not matter.
             if (leaf.Then == LeafEnd.ThrowSync)
@@ -228,7 +275,7 @@ internal static class ReferenceModel
                     Start = start,
                     End = start,
                     Outcome = NodeOutcome.Faulted,
-                    Errors = [new InjectedError(id, leaf.Error, ErrorOrigin.ThrowSync)],
+                    Errors = endsOnly ? [] : [new InjectedError(id, leaf.Error, ErrorOrigin.ThrowSync)],
                     Synchronous = true,
                 });
             }
@@ -257,7 +304,7 @@ internal static class ReferenceModel
                     CancelBehavior.Fail => NodeOutcome.Faulted,
                     _ => NodeOutcome.Canceled,
                 };
-                error = leaf.OnCancel == CancelBehavior.Fail ? new InjectedError(id, leaf.CleanupError, ErrorOrigin.Cleanup) : null;
+                error = leaf.OnCancel == CancelBehavior.Fail && !endsOnly ? new InjectedError(id, leaf.CleanupError, ErrorOrigin.Cleanup) : null;
                 synchronous = watchedAlready && leaf.Cleanup == 0;
             }
             else if (workEnd is null)
@@ -269,7 +316,7 @@ internal static class ReferenceModel
             {
                 end = workEnd;
                 outcome = leaf.Then == LeafEnd.Fail ? NodeOutcome.Faulted : NodeOutcome.RanToCompletion;
-                error = leaf.Then == LeafEnd.Fail ? new InjectedError(id, leaf.Error, ErrorOrigin.Fail) : null;
+                error = leaf.Then == LeafEnd.Fail && !endsOnly ? new InjectedError(id, leaf.Error, ErrorOrigin.Fail) : null;
                 synchronous = leaf.Work == 0;
             }
 
@@ -306,6 +353,11 @@ internal static class ReferenceModel
                     SawCancellation = true,
                     TokenCancelledAt = start,
                 };
+                if (endsOnly)
+                {
+                    return Single(canceled);
+                }
+
                 var unstarted = new List<ReferenceNode> { canceled };
                 for (var i = 0; i < group.Children.Count; i++)
                 {
@@ -377,7 +429,7 @@ internal static class ReferenceModel
             List<(long? End, bool ByFault, bool ByCancellation)>? slots = bound is { } b && b < count ? new(b) : null;
             for (var i = 0; i < count; i++)
             {
-                var childId = TaskTree.ChildId(groupId, i);
+                var childId = ChildId(groupId, i);
                 var at = start;
                 if (!stopped && slots is not null && slots.Count == bound)
                 {
@@ -405,6 +457,12 @@ internal static class ReferenceModel
                             stopped = at > c || freedAfter;
                         }
                     }
+                }
+
+                if (stopped && endsOnly)
+                {
+                    children.Runs.Add(UnstartedAlone);
+                    continue;
                 }
 
                 if (stopped)
@@ -441,12 +499,11 @@ internal static class ReferenceModel
             return earliest;
         }
 
-        private static SimulatedSubtree Finish(ReferenceNode self, Children children, long? parentCancel)
+        private SimulatedSubtree Finish(ReferenceNode self, Children children, long? parentCancel)
         {
             var start = self.Start!.Value;
             var hasTies = children.HasTies;
-            var nodes = new List<ReferenceNode>();
-            var errors = new List<InjectedError>();
+            var errors = endsOnly ? null : new List<InjectedError>();
             bool synchronous = !children.Refilled, sawCancellation = false, faulted = false;
             long? end = start;
             foreach (var run in children.Runs)
@@ -458,7 +515,7 @@ internal static class ReferenceModel
                     synchronous &= child.Synchronous;
                     sawCancellation |= child.SawCancellation;
                     faulted |= child.Faulted;
-                    errors.AddRange(child.Errors);
+                    errors?.AddRange(child.Errors);
                     end = end is { } e && child.End is { } c ? Math.Max(e, c) : null;
                 }
             }
@@ -484,15 +541,21 @@ internal static class ReferenceModel
                 }
             }
 
-            nodes.Add(self with
+            var finished = self with
             {
                 End = end,
                 Outcome = outcome,
                 Synchronous = synchronous,
                 SawCancellation = sawCancellation,
-                Errors = errors,
+                Errors = errors ?? [],
                 TokenCancelledAt = RecordedCancel(start, end, synchronous, parentCancel, alreadyCancelled: false),
-            });
+            };
+            if (endsOnly)
+            {
+                return new SimulatedSubtree([finished], hasTies);
+            }
+
+            var nodes = new List<ReferenceNode> { finished };
             foreach (var run in children.Runs)
             {
                 nodes.AddRange(run.Nodes);

@@ -202,15 +202,21 @@ public sealed class ReferenceModelBreadthTests
 
     [Theory]
     [InlineData(null)]
+    [InlineData(1)]
     [InlineData(2)]
+    [InlineData(3)]
     public void The_termination_shortcut_agrees_with_the_full_run_on_generated_trees(int? bound)
     {
         var bounds = bound is null ? ConcurrencyBounds.None : new ConcurrencyBounds(bound, _ => bound);
         // Unfiltered: the shortcut must say "no" exactly where the full run does.
-        var unfiltered = Enumerable.Range(0, 2000).Select(i => Gen.Sample(TreeGenerator.Trees(16, 3), 1, new Rnd(12UL + (ulong)i), i % 101)[0]);
+        var unfiltered = Enumerable.Range(0, 3000).Select(i => Gen.Sample(TreeGenerator.Trees(24, 4), 1, new Rnd(12UL + (ulong)i), i % 101)[0]);
         foreach (var tree in unfiltered)
         {
             Assert.Equal(ReferenceModel.Run(tree, bounds).Terminates, ReferenceModel.Terminates(tree, bounds));
+
+            // The filter's ends-only simulation (no ids, errors or records below a subtree's own node) says what the full run does.
+            Assert.Equal(ReferenceModel.Run(tree, bounds).Terminates, ReferenceModel.Ends(tree, bounds));
+            Assert.Equal(ReferenceModel.RunInAnyStartOrder(tree, bounds).Terminates, ReferenceModel.EndsInAnyStartOrder(tree, bounds));
 
             // In any start order, it looks only at hangs on outer tokens: a tree another hang keeps from ending fails Terminates.
             var ends = ReferenceModel.Run(tree, bounds).Terminates && ReferenceModel.EndsInAnyStartOrder(tree, bounds);
