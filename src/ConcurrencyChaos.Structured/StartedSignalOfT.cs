@@ -39,7 +39,7 @@ public sealed class StartedSignal<T> : StartedSignal
                 _started.SetException(child.Exception!.InnerExceptions);
                 break;
             case TaskStatus.Canceled:
-                _started.SetCanceled(TaskGroup.CanceledToken(child));
+                _started.SetCanceled(TaskInternals.CanceledToken(child));
                 break;
             default:
                 _started.SetException(new InvalidOperationException("A child started with StartAsync ended without signalling that it started."));

@@ -1,10 +1,6 @@
 using System.Collections.Concurrent;
-#if !NET10_0_OR_GREATER
-using System.Collections.ObjectModel;
-#endif
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
-using System.Runtime.ExceptionServices;
 #if NET9_0_OR_GREATER
 using Gate = System.Threading.Lock;
 #else
@@ -55,18 +51,8 @@ public sealed class TaskGroup
     private const string RunIsNotAsync = "Mirrors asyncio create_task and Trio start_soon: Run starts a child, it does not await it.";
 
     /// <summary>
-    /// Whether <see cref="CanceledToken"/> and <see cref="FaultsOf"/> use the runtime's own accessors of a completed task,
-    /// and a new group reads its caller's token's source to find its parent (they are there on .NET 8 and 10); tests turn
-    /// it off to cover the fallbacks.
-    /// </summary>
-    internal static bool ReadsTaskDirectly { get; set; } = true;
-
-    /// <summary>Whether a token's source can be read here (probed once): else every group registers in <see cref="GroupsByToken"/>.</summary>
-    private static readonly bool SourceReadable = ProbeSource();
-
-    /// <summary>
     /// The fallback of <see cref="EnclosingGroup"/>: the groups still running that were started where a token's source
-    /// cannot be read (or with <see cref="ReadsTaskDirectly"/> off), by <see cref="Token"/>.
+    /// cannot be read (or with <see cref="TaskInternals.ReadsTaskDirectly"/> off), by <see cref="Token"/>.
     /// </summary>
     private static readonly ConcurrentDictionary<CancellationToken, TaskGroup> GroupsByToken = new();
 
@@ -104,7 +90,7 @@ public sealed class TaskGroup
         _scheduler = CallerScheduler();
         _source = new GroupTokenSource(this);
         Token = _source.Token;
-        if (!(SourceReadable && ReadsTaskDirectly))
+        if (!(TaskInternals.SourceReadable && TaskInternals.ReadsTaskDirectly))
         {
             GroupsByToken[Token] = this;
             _registered = true;
@@ -394,7 +380,7 @@ public sealed class TaskGroup
         }
 
         // Not asked whether ReadsTaskDirectly: a group registered or not while tests switch it is still found.
-        return SourceReadable && SourceOf(ref callerToken) is GroupTokenSource { Group: var parent } && !parent.HasEnded
+        return TaskInternals.SourceReadable && TaskInternals.SourceOf(ref callerToken) is GroupTokenSource { Group: var parent } && !parent.HasEnded
             ? parent
             : null;
     }
@@ -404,24 +390,6 @@ public sealed class TaskGroup
 
     /// <summary>Gets a value indicating whether this group registered in the fallback's table.</summary>
     internal bool Registered => _registered;
-
-    /// <summary>Whether <see cref="SourceOf"/> works on this runtime.</summary>
-    private static bool ProbeSource()
-    {
-        try
-        {
-            using var probe = new CancellationTokenSource();
-            var token = probe.Token;
-            return ReferenceEquals(SourceOf(ref token), probe);
-        }
-        catch (MissingFieldException)
-        {
-            return false;
-        }
-    }
-
-    [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "_source")]
-    private static extern ref CancellationTokenSource? SourceOf(ref CancellationToken token);
 
     /// <summary>Whether the group has ended (a registered one has left <see cref="GroupsByToken"/> by then).</summary>
     private bool HasEnded
@@ -600,7 +568,7 @@ public sealed class TaskGroup
         {
             case TaskStatus.Faulted:
                 // Reading the exceptions also marks them observed: a child nobody awaits raises no UnobservedTaskException.
-                var exceptions = FaultsOf(member);
+                var exceptions = TaskInternals.FaultsOf(member);
                 for (var i = 0; i < exceptions.Count; i++)
                 {
                     faulted |= Record(new TaskGroupFailure(exceptions[i], childIndex, name, isBody: childIndex is null));
@@ -648,71 +616,9 @@ public sealed class TaskGroup
         // Not cancelled because of the group: another token, which nobody has cancelled.
         //
         //     catch (OperationCanceledException) { throw new OperationCanceledException(other.Token); }
-        var token = CanceledToken(canceled);
+        var token = TaskInternals.CanceledToken(canceled);
         return !(token.CanBeCanceled && !token.IsCancellationRequested && !IsOwnOrOuterToken(token));
     }
-
-    /// <summary>
-    /// The token a canceled task's <see cref="OperationCanceledException"/> carries, read without throwing it (a rethrow
-    /// costs microseconds per canceled member): a task is canceled with an exception and its token together, and keeps
-    /// the token where the runtime's own accessor reads it; where that accessor is missing, a new
-    /// <see cref="TaskCanceledException"/> of the task carries the same token (at the cost of a resource lookup).
-    /// </summary>
-    internal static CancellationToken CanceledToken(Task canceled)
-    {
-        if (ReadsTaskDirectly)
-        {
-            try
-            {
-                return TokenOf(canceled);
-            }
-            catch (MissingMethodException)
-            {
-                ReadsTaskDirectly = false;
-            }
-        }
-
-        return new TaskCanceledException(canceled).CancellationToken;
-    }
-
-    /// <summary>
-    /// The exceptions of a faulted task, in order: <see cref="Task.Exception"/>'s inner exceptions, read (and marked
-    /// observed) as <c>await</c> reads them, without building that <see cref="AggregateException"/> and looking its
-    /// message up in resources; where that accessor is missing, through <see cref="Task.Exception"/>.
-    /// </summary>
-    internal static IReadOnlyList<Exception> FaultsOf(Task faulted)
-    {
-        if (ReadsTaskDirectly)
-        {
-            try
-            {
-                var infos = ExceptionsOf(faulted);
-                var exceptions = new Exception[infos.Count];
-                for (var i = 0; i < exceptions.Length; i++)
-                {
-                    exceptions[i] = infos[i].SourceException;
-                }
-
-                return exceptions;
-            }
-            catch (MissingMethodException)
-            {
-                ReadsTaskDirectly = false;
-            }
-        }
-
-        return faulted.Exception!.InnerExceptions;
-    }
-
-    [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "GetExceptionDispatchInfos")]
-#if NET10_0_OR_GREATER
-    private static extern List<ExceptionDispatchInfo> ExceptionsOf(Task task);
-#else
-    private static extern ReadOnlyCollection<ExceptionDispatchInfo> ExceptionsOf(Task task);
-#endif
-
-    [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "get_CancellationToken")]
-    private static extern CancellationToken TokenOf(Task task);
 
     /// <summary>The first cancelled token among the caller's and those further out (enclosing groups' callers').</summary>
     private CancellationToken? CancelledFromOutside()

@@ -1001,8 +1001,8 @@ public sealed class TaskGroupTests
     [InlineData(false)]
     public async Task A_group_started_with_another_groups_token_finds_it_from_the_tokens_source_or_else_in_the_table(bool direct)
     {
-        var before = TaskGroup.ReadsTaskDirectly;
-        TaskGroup.ReadsTaskDirectly = direct;
+        var before = TaskInternals.ReadsTaskDirectly;
+        TaskInternals.ReadsTaskDirectly = direct;
         try
         {
             TaskGroup? outer = null;
@@ -1020,7 +1020,7 @@ public sealed class TaskGroupTests
         }
         finally
         {
-            TaskGroup.ReadsTaskDirectly = before;
+            TaskInternals.ReadsTaskDirectly = before;
         }
     }
 
@@ -1050,26 +1050,26 @@ public sealed class TaskGroupTests
         };
         await Task.WhenAll([.. canceled, .. faulted]).ContinueWith(_ => { }, TaskScheduler.Default);
 
-        var before = TaskGroup.ReadsTaskDirectly;
-        TaskGroup.ReadsTaskDirectly = direct;
+        var before = TaskInternals.ReadsTaskDirectly;
+        TaskInternals.ReadsTaskDirectly = direct;
         try
         {
             foreach (var task in canceled)
             {
                 Assert.True(task.IsCanceled);
-                Assert.Equal(TaskGroup.CancellationOf(task).CancellationToken, TaskGroup.CanceledToken(task));
+                Assert.Equal(TaskGroup.CancellationOf(task).CancellationToken, TaskInternals.CanceledToken(task));
             }
 
             foreach (var task in faulted)
             {
-                Assert.Equal(task.Exception!.InnerExceptions, TaskGroup.FaultsOf(task));
+                Assert.Equal(task.Exception!.InnerExceptions, TaskInternals.FaultsOf(task));
             }
 
-            Assert.Equal(direct, TaskGroup.ReadsTaskDirectly); // the accessors are there on this runtime
+            Assert.Equal(direct, TaskInternals.ReadsTaskDirectly); // the accessors are there on this runtime
         }
         finally
         {
-            TaskGroup.ReadsTaskDirectly = before;
+            TaskInternals.ReadsTaskDirectly = before;
         }
 
         static async Task ThrowsAsync(Exception exception)
