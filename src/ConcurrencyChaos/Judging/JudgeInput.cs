@@ -67,12 +67,7 @@ internal sealed class JudgeInput
         {
             if (!_callerCancelledFound)
             {
-                var events = Trace.Events;
-                for (var i = 0; i < events.Count && _callerCancelled is null; i++)
-                {
-                    _callerCancelled = events[i].Kind == TraceEventKind.CallerCancelled ? events[i] : null;
-                }
-
+                _callerCancelled = Trace.CallerCancelled;
                 _callerCancelledFound = true;
             }
 
@@ -196,9 +191,9 @@ internal sealed class JudgeInput
     public bool RootEnded => Trace.Root.Outcome is not null && Root.Ended is not null;
 
     /// <summary>
-    /// Every node's life, by position, in one pass over the events: as <see cref="Model.Trace.Nodes"/> reads them, a node's
-    /// first start, first cancellation of its token and last end; events about the run and of ids the tree does not
-    /// know are no node's. Three arrays of references rather than one of lives: a tree of thousands of nodes keeps
+    /// Every node's life, by position, in one pass over the events, by the rule <see cref="Model.Trace.Nodes"/> uses
+    /// (<see cref="NodeLifeRule"/>): a node's first start, first cancellation of its token and last end; events about the
+    /// run and of ids the tree does not know are no node's. Three arrays of references rather than one of lives: a tree of thousands of nodes keeps
     /// each below the size that goes to the large object heap, which only a full collection frees.
     /// </summary>
     private void ReadLives()
@@ -208,23 +203,9 @@ internal sealed class JudgeInput
         for (var i = 0; i < events.Count; i++)
         {
             var e = events[i];
-            if (e.Kind is not (TraceEventKind.Started or TraceEventKind.TokenCancelled or TraceEventKind.Ended)
-                || _tree.PositionOf(e.NodeId) is not (>= 0 and var position))
+            if (NodeLifeRule.Marks(e.Kind) && _tree.PositionOf(e.NodeId) is >= 0 and var position)
             {
-                continue;
-            }
-
-            switch (e.Kind)
-            {
-                case TraceEventKind.Started:
-                    started[position] ??= e;
-                    break;
-                case TraceEventKind.TokenCancelled:
-                    tokenCancelled[position] ??= e;
-                    break;
-                default:
-                    ended[position] = e;
-                    break;
+                NodeLifeRule.Apply(e, ref started[position], ref tokenCancelled[position], ref ended[position]);
             }
         }
 

@@ -117,23 +117,10 @@ public sealed class Trace
                 builders[e.NodeId] = node;
             }
 
-            switch (e.Kind)
+            NodeLifeRule.Apply(e, ref node.Started, ref node.TokenCancelled, ref node.Ended);
+            if (e.Kind == TraceEventKind.Threw && e.Error is { } error)
             {
-                // A node the pattern invokes twice (a retry) keeps its first start and its last end.
-                case TraceEventKind.Started:
-                    node.Started ??= e;
-                    break;
-                case TraceEventKind.TokenCancelled:
-                    node.TokenCancelled ??= e;
-                    break;
-                case TraceEventKind.Threw when e.Error is { } error:
-                    (node.Threw ??= []).Add(error);
-                    break;
-                case TraceEventKind.Ended:
-                    node.Ended = e;
-                    break;
-                default:
-                    break;
+                (node.Threw ??= []).Add(error);
             }
         }
 
@@ -150,12 +137,12 @@ public sealed class Trace
     /// <summary>A node's timeline while the events are read.</summary>
     private sealed class TimelineBuilder
     {
-        public TraceEvent? Started { get; set; }
+        public TraceEvent? Started;
 
-        public TraceEvent? TokenCancelled { get; set; }
+        public TraceEvent? TokenCancelled;
 
-        public TraceEvent? Ended { get; set; }
+        public TraceEvent? Ended;
 
-        public List<InjectedError>? Threw { get; set; }
+        public List<InjectedError>? Threw;
     }
 }
